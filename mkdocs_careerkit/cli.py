@@ -1,0 +1,113 @@
+"""The ``careerkit`` command: site-wide checks without building the site.
+
+Exit status of ``careerkit check``: 1 if any finding has severity ``error``, 0 otherwise,
+2 for usage or configuration errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from mkdocs import config as mkdocs_config
+from mkdocs.exceptions import ConfigurationError, MkDocsException
+
+from mkdocs_careerkit import __version__, engine, reports, sitecheck
+from mkdocs_careerkit.findings import has_errors
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="careerkit",
+        description="Checks for MkDocs career guides: cross-references, assessments, reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"careerkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = sub.add_parser(
+        "check",
+        help="check the site's sources without building it",
+        description="Check the site's sources without building it. Exit status: 1 if any "
+        "error finding, 0 otherwise, 2 for usage or configuration errors.",
+    )
+    check.add_argument(
+        "-f",
+        "--config-file",
+        default="mkdocs.yml",
+        metavar="FILE",
+        help="the MkDocs config file (default: mkdocs.yml)",
+    )
+    check.add_argument(
+        "--format", choices=reports.FORMATS, default="text", help="output format (default: text)"
+    )
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="baseline file of known findings (default: the 'baseline' option)",
+    )
+    check.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="write every current error and warning to FILE and exit 0",
+    )
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``careerkit`` console script."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
+        return int(e.code or 0)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    return _check(args)
+
+
+def _check(args: argparse.Namespace) -> int:
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
+    try:
+        config = mkdocs_config.load_config(config_file=args.config_file)
+        findings = sitecheck.check_site(
+            config, baseline=args.baseline, use_baseline=not args.write_baseline
+        )
+    except (ConfigurationError, MkDocsException) as e:
+        print(f"careerkit: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(
+            f"careerkit: cannot read {e.filename or args.config_file}: {e.strerror}",
+            file=sys.stderr,
+        )
+        return 2
+    if args.write_baseline:
+        with open(args.write_baseline, "w", encoding="utf-8") as f:
+            f.write(engine.baseline_text(findings))
+        print(f"careerkit: wrote {args.write_baseline}", file=sys.stderr)
+        return 0
+    prefix = _docs_prefix(config.docs_dir)
+    text = reports.render(findings, args.format, prefix)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        sys.stdout.write(text)
+    if has_errors(findings) or (args.strict and any(f.severity == "warn" for f in findings)):
+        return 1
+    return 0
+
+
+def _docs_prefix(docs_dir: str) -> str:
+    """docs_dir relative to the working directory, so CI tools can open the files."""
+    rel = os.path.relpath(docs_dir)
+    return "" if rel == "." else rel.replace(os.sep, "/") + "/"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

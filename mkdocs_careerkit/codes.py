@@ -1,0 +1,49 @@
+"""Every finding code the project can emit, with its default severity and a one-line meaning.
+
+This table is the single source for defaults, for validating the ``severity:`` option and for
+the documentation page that lists the checks.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from mkdocs_careerkit.findings import Severity
+
+
+class Code(NamedTuple):
+    severity: Severity
+    meaning: str
+
+
+CODES: dict[str, Code] = {
+    # Cross-references
+    "xref.missing-page": Code("error", "link to a page or file that does not exist"),
+    "xref.case-mismatch": Code("error", "link whose letter case differs from the real file"),
+    "xref.missing-anchor": Code("error", "link to a heading or id that the target page lacks"),
+    "xref.unpublished-page": Code(
+        "error", "link to a page excluded from the built site (draft_docs, exclude_docs)"
+    ),
+    "xref.missing-reference": Code("error", "reference-style link whose definition is missing"),
+    "xref.outside-docs": Code("error", "relative link that climbs above docs_dir"),
+    "xref.absolute-link": Code("warn", "absolute link to one of the site's own pages"),
+    "xref.html-link": Code("warn", "link to .html where the .md source exists"),
+    "xref.orphan-page": Code("warn", "page that is not in nav and that no page links to"),
+    "xref.thin-nav-section": Code(
+        "warn", "Cross-Reference Navigation section with too few valid links"
+    ),
+    "xref.malformed-url": Code("warn", "external URL that cannot be right"),
+    "xref.space-in-link": Code("warn", "link target with a raw space"),
+    "page.unreadable": Code("error", "page that cannot be read as UTF-8"),
+    "page.bad-front-matter": Code("error", "front matter that is not valid YAML"),
+    # Suppression and baseline
+    "suppress.missing-reason": Code("error", "careerkit-ignore marker without a reason"),
+    "suppress.unused": Code("info", "careerkit-ignore marker that silenced nothing"),
+    "baseline.fixed": Code("info", "baseline entry that no longer occurs and can be removed"),
+}
+
+
+def default_severity(code: str) -> Severity:
+    """The default severity of a code (``error`` for codes this table does not know)."""
+    info = CODES.get(code)
+    return info.severity if info else "error"

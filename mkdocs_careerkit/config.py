@@ -1,0 +1,98 @@
+"""Configuration of the ``careerkit`` plugin: one sub-config per feature.
+
+A wrong option name is an error (not MkDocs' usual warning), because a typo such as
+``xrefs:`` would otherwise silently switch a check off.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from mkdocs_careerkit.codes import CODES
+from mkdocs_careerkit.findings import SEVERITIES
+
+
+class StrictConfig(base.Config):
+    """A Config whose unknown keys are errors naming the key and the closest known one."""
+
+    def _validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        failed, warnings = super()._validate()
+        kept: base.ConfigWarnings = []
+        for key, message in warnings:
+            if message.startswith("Unrecognised configuration name"):
+                hint = difflib.get_close_matches(key, sorted(self._schema_keys), n=1)
+                text = f"Unrecognised configuration name: {key}"
+                if hint:
+                    text += f" (did you mean '{hint[0]}'?)"
+                else:
+                    text += f" (known names: {', '.join(sorted(self._schema_keys))})"
+                failed.append((key, base.ValidationError(text)))
+            else:
+                kept.append((key, message))
+        return failed, kept
+
+
+class SeverityMap(c.DictOfItems[str]):
+    """``{code: severity}``; an unknown code is an error suggesting the closest known one."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Choice(SEVERITIES), default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        result = super().run_validation(value)
+        for code in result:
+            if code not in CODES:
+                hint = difflib.get_close_matches(code, sorted(CODES), n=1)
+                tip = f"did you mean '{hint[0]}'?" if hint else "see the list of checks"
+                raise base.ValidationError(f"unknown finding code '{code}' ({tip})")
+        return result
+
+
+class XrefConfig(StrictConfig):
+    """Cross-reference checks (``xref.*`` codes)."""
+
+    enabled = c.Type(bool, default=True)
+    """Check links between pages and to anchors while the site builds."""
+
+    ignore = c.ListOfItems(c.Type(str), default=[])
+    """Glob patterns of link targets never to check, matched against the target as written
+    (``../drafts/*``) and against the resolved docs path with its anchor
+    (``leadership/*.md#legacy-*``)."""
+
+    nav_section = c.Type(str, default="Cross-Reference Navigation")
+    """Heading text of the section that links a page to its siblings (compared ignoring case)."""
+
+    nav_section_min_links = c.Type(int, default=1)
+    """A navigation section with fewer valid links than this is reported
+    (``xref.thin-nav-section``)."""
+
+    quiet_mkdocs_validation = c.Type(bool, default=True)
+    """Lower MkDocs' own `validation.links.not_found` and `.anchors` to `info`, so that each broken
+    link is reported once, by careerkit, with its source line."""
+
+
+class AssessmentsConfig(StrictConfig):
+    """Interactive self-assessments (``assessment.*`` codes)."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn assessment blocks into interactive ratings."""
+
+
+class CareerkitConfig(StrictConfig):
+    """Options of the ``careerkit`` plugin in ``mkdocs.yml``."""
+
+    xref = c.SubConfig(XrefConfig)
+    """Cross-reference checks."""
+
+    assessments = c.SubConfig(AssessmentsConfig)
+    """Interactive self-assessments."""
+
+    severity = SeverityMap()
+    """Severity per finding code, overriding the defaults, e.g. ``{xref.orphan-page: ignore}``."""
+
+    baseline = c.Optional(c.Type(str))
+    """Path (relative to ``mkdocs.yml``) of a baseline file written by
+    ``careerkit check --write-baseline``: findings listed there do not fail the build."""

@@ -1,0 +1,145 @@
+"""Findings as text, JSON, JUnit XML, GitHub annotations and SARIF 2.1.0. Pure."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from xml.etree import ElementTree as ET
+
+from mkdocs_careerkit import __version__
+from mkdocs_careerkit.codes import CODES
+from mkdocs_careerkit.findings import Finding, summary
+
+FORMATS = ("text", "json", "junit", "github", "sarif")
+
+
+def to_text(findings: Sequence[Finding]) -> str:
+    lines = [f"{f.severity.upper():5} {f.format()}" for f in findings]
+    lines.append(summary(findings))
+    return "\n".join(lines) + "\n"
+
+
+def to_json(findings: Sequence[Finding]) -> str:
+    return json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False) + "\n"
+
+
+def _annotation_escape(text: str, *, prop: bool = False) -> str:
+    # GitHub's workflow command escaping (toolkit/core: escapeData / escapeProperty).
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def to_github(findings: Sequence[Finding], docs_prefix: str = "") -> str:
+    kinds = {"error": "error", "warn": "warning", "info": "notice"}
+    out = []
+    for f in findings:
+        file = _annotation_escape(docs_prefix + f.file, prop=True)
+        title = _annotation_escape(f.code, prop=True)
+        text = f.message + (f" ({f.suggestion})" if f.suggestion else "")
+        out.append(
+            f"::{kinds[f.severity]} file={file},line={max(f.line, 1)},col={max(f.column, 1)},"
+            f"title={title}::{_annotation_escape(text)}"
+        )
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def to_junit(findings: Sequence[Finding], docs_prefix: str = "") -> str:
+    failing = [f for f in findings if f.severity in ("error", "warn")]
+    suite = ET.Element(
+        "testsuite",
+        {
+            "name": "careerkit",
+            "tests": str(max(len(failing), 1)),
+            "failures": str(len(failing)),
+            "errors": "0",
+            "skipped": "0",
+        },
+    )
+    root = ET.Element(
+        "testsuites",
+        {"name": "careerkit", "tests": suite.get("tests", "1"), "failures": str(len(failing))},
+    )
+    root.append(suite)
+    if not failing:
+        ET.SubElement(suite, "testcase", {"classname": "careerkit", "name": "no findings"})
+    for f in failing:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            {
+                "classname": f.code,
+                "name": f"{f.location} {f.code}",
+                "file": docs_prefix + f.file,
+                "line": str(f.line),
+            },
+        )
+        failure = ET.SubElement(case, "failure", {"message": f.message, "type": f.severity})
+        failure.text = f.format()
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def to_sarif(findings: Sequence[Finding], docs_prefix: str = "") -> str:
+    levels = {"error": "error", "warn": "warning", "info": "note"}
+    used = sorted({f.code for f in findings})
+    rules = [
+        {
+            "id": code,
+            "shortDescription": {"text": CODES[code].meaning if code in CODES else code},
+            "defaultConfiguration": {
+                "level": levels.get(CODES[code].severity, "note") if code in CODES else "error"
+            },
+        }
+        for code in used
+    ]
+    results = []
+    for f in findings:
+        region: dict[str, int] = {}
+        if f.line > 0:
+            region["startLine"] = f.line
+            if f.column > 0:
+                region["startColumn"] = f.column
+        location: dict[str, object] = {"artifactLocation": {"uri": docs_prefix + f.file}}
+        if region:
+            location["region"] = region
+        result: dict[str, object] = {
+            "ruleId": f.code,
+            "ruleIndex": used.index(f.code),
+            "level": levels[f.severity],
+            "message": {"text": f.message + (f" ({f.suggestion})" if f.suggestion else "")},
+            "locations": [{"physicalLocation": location}],
+        }
+        results.append(result)
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "careerkit",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/mkdocs-careerkit/",
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "text": lambda f, prefix="": to_text(f),
+    "json": lambda f, prefix="": to_json(f),
+    "junit": to_junit,
+    "github": to_github,
+    "sarif": to_sarif,
+}
+
+
+def render(findings: Sequence[Finding], fmt: str, docs_prefix: str = "") -> str:
+    """Findings in one of :data:`FORMATS`; paths get ``docs_prefix`` where CI needs repo paths."""
+    return RENDERERS[fmt](findings, docs_prefix)

@@ -1,0 +1,101 @@
+"""The one engine behind both the build and ``careerkit check``.
+
+The build feeds it what MkDocs gathered while rendering; the CLI feeds it the same facts read
+straight from the sources. Everything after that — the checks, severities, suppressions and
+baseline — is this module's, so both give the same findings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import cast
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import InclusionLevel, get_files
+
+from mkdocs_careerkit.config import CareerkitConfig
+from mkdocs_careerkit.engine import Baseline, finalize
+from mkdocs_careerkit.findings import Finding, Severity
+from mkdocs_careerkit.sources import read_source, site_info, toc_slugify
+from mkdocs_careerkit.xref import PageFacts, SiteInfo, XrefOptions, check_links, scan_page
+
+
+def plugin_config(config: MkDocsConfig) -> CareerkitConfig:
+    """The careerkit options of a loaded MkDocs config (defaults if the plugin is not listed)."""
+    plugin = config.plugins.get("careerkit")
+    if plugin is not None:
+        return plugin.config  # type: ignore[no-any-return]
+    defaults = CareerkitConfig()
+    defaults.load_dict({})
+    defaults.validate()
+    return defaults
+
+
+def load_baseline(
+    options: CareerkitConfig, config: MkDocsConfig, override: str | None = None
+) -> Baseline | None:
+    """The baseline named by ``--baseline`` or the ``baseline`` option, if any."""
+    path = override or options.baseline
+    if not path:
+        return None
+    if not override and config.config_file_path:
+        path = os.path.join(os.path.dirname(config.config_file_path), path)
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        raise PluginError(f"careerkit: cannot read baseline file {path}: {e.strerror}") from e
+    try:
+        return Baseline.from_text(text, path)
+    except ValueError as e:
+        raise PluginError(f"careerkit: {e}") from e
+
+
+def xref_options(options: CareerkitConfig) -> XrefOptions:
+    x = options.xref
+    return XrefOptions(tuple(x.ignore), x.nav_section, x.nav_section_min_links)
+
+
+def conclude(
+    pages: Mapping[str, PageFacts],
+    site: SiteInfo,
+    page_findings: Iterable[Finding],
+    options: CareerkitConfig,
+    baseline: Baseline | None,
+) -> list[Finding]:
+    """All findings of a site, final: the site-wide checks plus what pages reported."""
+    findings = list(page_findings)
+    if options.xref.enabled:
+        findings += check_links(pages, site, xref_options(options))
+    suppressions = {src: facts.scan.suppressions for src, facts in pages.items()}
+    return finalize(
+        findings,
+        suppressions=suppressions,
+        severity=cast("Mapping[str, Severity]", options.severity),
+        baseline=baseline,
+    )
+
+
+def check_site(
+    config: MkDocsConfig, *, baseline: str | None = None, use_baseline: bool = True
+) -> list[Finding]:
+    """Check a site from its sources without rendering it (``careerkit check``)."""
+    options = plugin_config(config)
+    files = get_files(config)
+    site = site_info(files, config)
+    slugify, separator = toc_slugify(config)
+    pages: dict[str, PageFacts] = {}
+    page_findings: list[Finding] = []
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        if file.abs_src_path is None:
+            continue
+        source = read_source(file.abs_src_path, file.src_uri)
+        page_findings += source.findings
+        scan = scan_page(
+            source.body, line_offset=source.line_offset, slugify=slugify, separator=separator
+        )
+        pages[file.src_uri] = PageFacts(file.src_uri, scan, scan.anchors)
+    known = load_baseline(options, config, baseline) if use_baseline else None
+    return conclude(pages, site, page_findings, options, known)

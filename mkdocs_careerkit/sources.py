@@ -1,0 +1,139 @@
+"""Read page sources and site facts from MkDocs objects (the adapter side of the checks)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import yaml
+from markdown.extensions.toc import slugify as default_slugify
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.utils import meta
+
+from mkdocs_careerkit.codes import default_severity
+from mkdocs_careerkit.findings import Finding
+from mkdocs_careerkit.xref.check import Inclusion, SiteInfo
+from mkdocs_careerkit.xref.scan import Slugify
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    """A page's text as MkDocs will read it.
+
+    Attributes:
+        raw: The whole file (replacement characters where it was not UTF-8).
+        body: The Markdown after the front matter, as MkDocs hands it to extensions.
+        line_offset: Lines of the file before ``body``.
+        meta: Parsed front matter.
+        findings: Problems reading it (not UTF-8, unreadable, broken front matter).
+    """
+
+    raw: str
+    body: str
+    line_offset: int
+    meta: dict[str, Any]
+    findings: tuple[Finding, ...] = ()
+
+
+def _finding(src: str, line: int, code: str, message: str, suggestion: str) -> Finding:
+    return Finding(src, line, 1, code, default_severity(code), message, suggestion)
+
+
+def read_source(abs_path: str, src_uri: str) -> Source:
+    """Read a page like MkDocs does, turning every failure into a finding."""
+    findings: list[Finding] = []
+    try:
+        with open(abs_path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        msg = f"cannot read the page: {e.strerror or e}"
+        return Source(
+            "",
+            "",
+            0,
+            {},
+            (_finding(src_uri, 0, "page.unreadable", msg, "check the file's permissions"),),
+        )
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        findings.append(
+            _finding(
+                src_uri,
+                line,
+                "page.unreadable",
+                f"byte {data[e.start]:#04x} at offset {e.start} is not UTF-8",
+                "save the file as UTF-8",
+            )
+        )
+        raw = data.decode("utf-8-sig", errors="replace")
+    return split_front_matter(raw, src_uri, findings)
+
+
+def split_front_matter(raw: str, src_uri: str, findings: list[Finding] | None = None) -> Source:
+    """Split front matter exactly as MkDocs does and report YAML errors with their line."""
+    found = list(findings or [])
+    raw = raw.replace("\r\n", "\n")
+    body, data = meta.get_data(raw)
+    m = meta.YAML_RE.match(raw)
+    if m and not data:
+        try:
+            yaml.safe_load(m.group(1))
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            line = mark.line + 2 if mark is not None else 1  # +1 for '---', +1 for 1-based
+            problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+            found.append(
+                _finding(
+                    src_uri,
+                    line,
+                    "page.bad-front-matter",
+                    f"front matter is not valid YAML: {problem}",
+                    "fix the YAML between the '---' lines (quote values containing ':')",
+                )
+            )
+    offset = raw[: len(raw) - len(body)].count("\n") if raw.endswith(body) else 0
+    return Source(raw, body, offset, data if isinstance(data, dict) else {}, tuple(found))
+
+
+def toc_slugify(config: MkDocsConfig) -> tuple[Slugify, str]:
+    """The ``toc`` extension's slugify function and separator as configured for the site."""
+    toc = config.mdx_configs.get("toc", {}) or {}
+    slugify: Callable[[str, str], str] = toc.get("slugify") or default_slugify
+    return slugify, str(toc.get("separator", "-"))
+
+
+_INCLUSION: dict[InclusionLevel, Inclusion] = {
+    InclusionLevel.EXCLUDED: "excluded",
+    InclusionLevel.DRAFT: "draft",
+    InclusionLevel.NOT_IN_NAV: "not_in_nav",
+}
+
+
+def _nav_paths(items: Iterable[Any]) -> Iterable[str]:
+    for item in items:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, str):
+                    yield value
+                elif isinstance(value, list):
+                    yield from _nav_paths(value)
+        elif isinstance(item, list):
+            yield from _nav_paths(item)
+
+
+def site_info(files: Files, config: MkDocsConfig) -> SiteInfo:
+    """Which files exist and are published, and which pages the nav lists."""
+    table: dict[str, Inclusion] = {
+        f.src_uri: _INCLUSION.get(f.inclusion, "included") for f in files
+    }
+    nav = None
+    if config.nav is not None:
+        nav = frozenset(os.path.normpath(p).replace(os.sep, "/") for p in _nav_paths(config.nav))
+    return SiteInfo(table, nav)

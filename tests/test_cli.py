@@ -1,0 +1,57 @@
+"""The `careerkit` console script, run as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs_careerkit import __version__
+from tests.conftest import write_site
+
+
+def careerkit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("careerkit", path=str(Path(sys.executable).parent))
+    assert exe, "the careerkit console script is not installed next to this Python"
+    return subprocess.run([exe, *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_help_and_version() -> None:
+    out = careerkit("--help")
+    assert out.returncode == 0 and "check" in out.stdout
+    out = careerkit("--version")
+    assert out.returncode == 0 and out.stdout.strip() == f"careerkit {__version__}"
+
+
+def test_check_clean_site_exits_0(tmp_path: Path) -> None:
+    write_site(tmp_path, {"index.md": "# Home\n\n[Me](a.md#a)\n", "a.md": "# A\n"})
+    out = careerkit("check", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr + out.stdout
+    assert "careerkit: 0 errors, 0 warnings" in out.stdout
+
+
+def test_check_broken_link_exits_1_with_location(tmp_path: Path) -> None:
+    write_site(
+        tmp_path,
+        {"index.md": "---\ntitle: x\n---\n# Home\n\nSee [A](a.md#nope).\n", "a.md": "# A\n"},
+    )
+    out = careerkit("check", "--format", "json", cwd=tmp_path)
+    assert out.returncode == 1
+    [finding] = json.loads(out.stdout)
+    assert (finding["file"], finding["line"], finding["column"], finding["code"]) == (
+        "index.md",
+        6,
+        5,
+        "xref.missing-anchor",
+    )
+
+
+def test_usage_and_config_errors_exit_2(tmp_path: Path) -> None:
+    assert careerkit("check", "--format", "yaml").returncode == 2
+    assert careerkit("check", "-f", str(tmp_path / "missing.yml")).returncode == 2
+    cfg = write_site(tmp_path, {"index.md": "# x\n"}, {"plugins": [{"careerkit": {"xrefs": {}}}]})
+    out = careerkit("check", "-f", str(cfg))
+    assert out.returncode == 2
+    assert "xrefs" in out.stderr
