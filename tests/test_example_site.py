@@ -47,3 +47,17 @@ def test_example_site_has_guide_pages_in_two_sections() -> None:
             "## Further Reading",
         ):
             assert part in text, f"{page} lacks {part!r}"
+
+
+def test_docs_page_lists_every_check_with_its_default_severity() -> None:
+    from mkdocs_careerkit.codes import CODES
+
+    page = (EXAMPLE_SITE / "docs" / "careerkit" / "cross-references.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip(" `"): line.split("|")[2].strip()
+        for line in page.splitlines()
+        if line.startswith("| `")
+    }
+    for code, info in CODES.items():
+        if code.split(".")[0] in ("xref", "page", "suppress", "baseline"):
+            assert rows.get(code) == info.severity, f"{code} missing or wrong on the docs page"

@@ -120,31 +120,35 @@ def _mask(text: str, start: int, end: int) -> str:
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
-def _mask_code_and_comments(lines: list[str]) -> tuple[list[str], list[bool]]:
-    """Lines with fenced code, code spans and comments blanked; and which lines were fenced."""
+def _mask_code(lines: list[str]) -> tuple[list[str], list[bool]]:
+    """Lines with fenced code and code spans blanked (columns kept); which lines were fenced."""
     out: list[str] = []
     fenced: list[bool] = []
     fence: str | None = None
     for line in lines:
         m = _FENCE_RE.match(line)
-        if fence is not None:
-            out.append("")
-            fenced.append(True)
-            if m and m.group("fence")[0] == fence[0] and len(m.group("fence")) >= len(fence):
-                if not line[m.end() :].strip():
+        if fence is not None or m:
+            marker = m.group("fence") if m else ""
+            if fence is None:
+                fence = marker
+            elif marker[:1] == fence[0] and len(marker) >= len(fence):
+                if not line[m.end() :].strip():  # type: ignore[union-attr]
                     fence = None
-            continue
-        if m:
-            fence = m.group("fence")
-            out.append("")
+            out.append(" " * len(line))
             fenced.append(True)
             continue
         out.append(_mask_code_spans(line))
         fenced.append(False)
-    text = "\n".join(out)
+    return out, fenced
+
+
+def _mask_comments(lines: list[str]) -> list[str]:
+    text = "\n".join(lines)
+    if "<!--" not in text:
+        return lines
     for m in reversed(list(_COMMENT_RE.finditer(text))):
         text = _mask(text, m.start(), m.end())
-    return text.split("\n"), fenced
+    return text.split("\n")
 
 
 def _mask_code_spans(line: str) -> str:
@@ -274,6 +278,7 @@ def _scan_links(
 
 
 def _scan_suppressions(raw_lines: list[str], line_offset: int) -> list[Suppression]:
+    """Markers outside code; ``raw_lines`` must have code already blanked."""
     out: list[Suppression] = []
     text = "\n".join(raw_lines)
     if IGNORE_MARKER not in text:
@@ -306,7 +311,12 @@ def strip_markers(markdown: str) -> str:
     """Remove ``careerkit-ignore`` markers (keeping line breaks) so they never reach the HTML."""
     if IGNORE_MARKER not in markdown:
         return markdown
-    return _MARKER_RE.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    # Find markers where code is blanked (a marker shown in a code sample stays), cut them out
+    # of the real text at the same positions.
+    masked = "\n".join(_mask_code(markdown.split("\n"))[0])
+    for m in reversed(list(_MARKER_RE.finditer(masked))):
+        markdown = markdown[: m.start()] + "\n" * m.group(0).count("\n") + markdown[m.end() :]
+    return markdown
 
 
 def _scan_anchors(
@@ -404,8 +414,8 @@ def scan_page(
     Returns:
         Everything the cross-reference checks need to know about the page.
     """
-    raw_lines = markdown.split("\n")
-    lines, fenced = _mask_code_and_comments(raw_lines)
+    code_masked, fenced = _mask_code(markdown.split("\n"))
+    lines = _mask_comments(code_masked)
     links, definitions = _scan_links(lines, line_offset)
     resolved: list[Link] = []
     for link in links:
@@ -418,5 +428,5 @@ def scan_page(
         links=tuple(resolved),
         headings=tuple(headings),
         anchors=frozenset(anchors),
-        suppressions=tuple(_scan_suppressions(raw_lines, line_offset)),
+        suppressions=tuple(_scan_suppressions(code_masked, line_offset)),
     )
