@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -55,3 +56,37 @@ def test_usage_and_config_errors_exit_2(tmp_path: Path) -> None:
     out = careerkit("check", "-f", str(cfg))
     assert out.returncode == 2
     assert "xrefs" in out.stderr
+
+
+def test_check_reads_config_like_mkdocs_inherit_and_env(tmp_path: Path) -> None:
+    """INHERIT and !ENV work because the CLI loads mkdocs.yml through MkDocs' own loader."""
+    write_site(tmp_path, {"index.md": "# Home\n\n## Plan\n\n[Plan](#plan) [Old](#old)\n"})
+    (tmp_path / "base.yml").write_text(
+        "site_name: Base\nplugins:\n  - careerkit:\n      severity:\n"
+        "        xref.missing-anchor: !ENV [CAREERKIT_TEST_LEVEL, error]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    env = {**os.environ, "CAREERKIT_TEST_LEVEL": "warn"}
+    exe = shutil.which("careerkit", path=str(Path(sys.executable).parent))
+    assert exe
+    out = subprocess.run(
+        [exe, "check", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    [finding] = json.loads(out.stdout)
+    assert (finding["code"], finding["severity"], finding["line"]) == (
+        "xref.missing-anchor",
+        "warn",
+        5,
+    )
+    del env["CAREERKIT_TEST_LEVEL"]
+    out = subprocess.run(
+        [exe, "check"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120
+    )
+    assert out.returncode == 1
