@@ -1,0 +1,136 @@
+"""benchmarks/generate.py: same bytes for the same arguments, the pages asked for, a clean site
+that MkDocs and careerkit both accept, and injected faults that are exactly what careerkit finds."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import REPO, build_site
+
+
+def _load_generator() -> ModuleType:
+    # benchmarks/ is a folder of scripts, not a package.
+    spec = importlib.util.spec_from_file_location(
+        "careerkit_bench_generate", REPO / "benchmarks" / "generate.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _load_generator()
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def nav_pages(items: Any) -> list[str]:
+    if isinstance(items, str):
+        return [items]
+    if isinstance(items, dict):
+        return [p for v in items.values() for p in nav_pages(v)]
+    return [p for v in items for p in nav_pages(v)]
+
+
+def careerkit_check(config: Path) -> tuple[int, list[dict[str, Any]]]:
+    exe = shutil.which("careerkit", path=str(Path(sys.executable).parent))
+    assert exe, "the careerkit console script is not installed next to this Python"
+    out = subprocess.run(
+        [exe, "check", "-f", str(config), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode in (0, 1), out.stderr
+    return out.returncode, json.loads(out.stdout)
+
+
+def test_same_arguments_give_the_same_bytes(tmp_path: Path) -> None:
+    generate.generate(tmp_path / "a", 25, seed=3, faults=True)
+    generate.generate(tmp_path / "b", 25, seed=3, faults=True)
+    generate.generate(tmp_path / "c", 25, seed=4, faults=True)
+    a = tree(tmp_path / "a")
+    assert a == tree(tmp_path / "b")
+    assert a != tree(tmp_path / "c")
+    # Regenerating in place replaces the previous site entirely.
+    generate.generate(tmp_path / "a", 25, seed=4, faults=True)
+    assert tree(tmp_path / "a") == tree(tmp_path / "c")
+
+
+def test_pages_sections_and_chapter_format(tmp_path: Path) -> None:
+    info = generate.generate(tmp_path, 30)
+    config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))
+    pages = nav_pages(config["nav"])
+    assert len(pages) == len(set(pages)) == info["pages"] == 30
+    assert config["plugins"] == ["search", "careerkit"]
+    assert config["theme"]["name"] == "material"
+    assert "navigation.instant" in config["theme"]["features"]
+    docs = tmp_path / "docs"
+    on_disk = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    assert on_disk == sorted([*pages, generate.DRAFT_PAGE])
+    assert {p.split("/")[0] for p in pages if "/" in p} == {s for s, _ in generate.SECTIONS}
+    assert not (tmp_path / "faults.json").exists()
+
+    with_assessment = []
+    for page in pages[1:]:
+        text = (docs / page).read_text(encoding="utf-8")
+        assert text.startswith("---\ntitle: "), page
+        for part in ("\ntags:\n  - ", '!!! quote "', "## Cross-Reference Navigation", "\n*   **"):
+            assert part in text, f"{page} lacks {part!r}"
+        if "!!! question" in text:
+            with_assessment.append(page)
+            for part in ("(1=Needs Improvement, 5=Excellent):**", '    === "', "        - [ ] "):
+                assert part in text, f"{page} lacks {part!r}"
+        links = text.split("## Cross-Reference Navigation")[1].split("## Further Reading")[0]
+        assert 4 <= links.count("](") <= 8, page
+    assert sorted(with_assessment) == sorted(info["assessment_pages"])
+    assert 0 < len(with_assessment) < len(pages) - 1  # some chapters have no assessment
+
+
+def test_clean_site_has_no_findings(tmp_path: Path) -> None:
+    generate.generate(tmp_path, 40, seed=2)
+    assert careerkit_check(tmp_path / "mkdocs.yml") == (0, [])
+
+
+def test_clean_site_passes_mkdocs_own_strict_link_validation(tmp_path: Path) -> None:
+    """An oracle independent of careerkit: MkDocs' own checks accept every generated link."""
+    generate.generate(tmp_path, 20)
+    warn = dict.fromkeys(("not_found", "anchors", "absolute_links", "unrecognized_links"), "warn")
+    built = build_site(
+        tmp_path / "mkdocs.yml", strict=True, plugins=["search"], validation={"links": warn}
+    )
+    assert built.error is None, built.messages()
+    assert built.messages() == []
+
+
+@pytest.mark.parametrize("seed", [1, 7])
+def test_injected_faults_are_exactly_what_careerkit_finds(tmp_path: Path, seed: int) -> None:
+    info = generate.generate(tmp_path, 20, seed=seed, faults=True)
+    manifest = json.loads((tmp_path / "faults.json").read_text(encoding="utf-8"))
+    assert manifest == info["faults"]
+    assert [m["fault"] for m in sorted(manifest, key=lambda m: m["fault"])] == sorted(
+        f.name for f in generate.FAULTS
+    )
+    status, findings = careerkit_check(tmp_path / "mkdocs.yml")
+    assert status == 1
+    found = sorted((f["file"], f["line"], f["column"], f["code"]) for f in findings)
+    expected = sorted((m["file"], m["line"], m["column"], m["code"]) for m in manifest)
+    assert found == expected
+
+
+def test_too_few_pages_for_faults_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="at least"):
+        generate.generate(tmp_path, 10, faults=True)
