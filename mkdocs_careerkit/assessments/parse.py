@@ -1,0 +1,720 @@
+"""Find assessment blocks in a page's Markdown lines and read them into the model.
+
+Python-Markdown's tree has no line numbers, so the blocks are read here, from the source lines,
+where every position is known. Pure and total: any text gives a model, or findings, never an
+exception. Imports nothing from MkDocs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from mkdocs_careerkit.assessments.model import (
+    EXPLICIT_TYPE,
+    Assessment,
+    Band,
+    BandUnit,
+    Item,
+    Level,
+    Scale,
+    ScalePoint,
+    Section,
+)
+from mkdocs_careerkit.codes import default_severity
+from mkdocs_careerkit.findings import Finding
+
+OPTIONS = ("id", "scale", "labels")
+"""Option lines an ``!!! assessment`` block may start with."""
+
+CHECKLIST_WORDS = ("none", "checklist", "checkbox", "checkboxes", "check")
+MAX_POINTS = 11
+
+_FENCE_RE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<rest>.*)$")
+_ADMONITION_RE = re.compile(
+    r"^(?P<indent> *)(?P<marker>!!!|\?\?\?\+?) ?(?P<classes>[\w\-]+(?: +[\w\-]+)*)"
+    r'(?: +"(?P<title>.*?)")? *$'
+)
+_TAB_RE = re.compile(
+    r'^===(?:[!+]{1,2})? +"(?P<title>.*)"(?P<attr> *\{:? *#(?P<id>[\w.:-]+) *\})? *$'
+)
+_ITEM_RE = re.compile(
+    r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)]) +\[(?P<mark>[ xX])\] +(?P<text>\S.*?) *$"
+)
+_LIST_RE = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)]) +(?P<text>\S.*?) *$")
+_ID_SUFFIX_RE = re.compile(r" *\{:? *#(?P<id>[\w.:-]+) *\} *$")
+_ID_TOKEN_RE = re.compile(r" *\{:? *#(?P<id>[\w.:-]+) *\}")
+_OPTION_RE = re.compile(r"^(?P<key>[A-Za-z][\w-]*) *: *(?P<value>.*?) *$")
+_VALID_ID_RE = re.compile(r"^[\w.:-]+$")
+_DELIM_RE = re.compile(r"^ *\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$")
+_CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
+_NUMBER_RE = re.compile(r"(?<![\d.])\d{1,3}(?![\d.])")
+_PAREN_RE = re.compile(r"\(([^()]{0,300})\)")
+_POINT_RE = re.compile(r"^\s*(\d{1,3})\s*[=:]\s*(.*?)\s*$")
+_RANGE_SCALE_RE = re.compile(r"(?<![\w.])(\d{1,2}) *(?:-|–|—|to) *(\d{1,2})(?![\w%]|\.\d)")
+_OPTION_RANGE_RE = re.compile(r"^(\d{1,3}) *(?:-|–|—|to) *(\d{1,3})$")
+
+_NUM = r"\d{1,4}(?:\.\d{1,4})?"
+_DASH = r"(?:-|–|—|to)"
+_RANGES = (
+    ("between", rf"(?P<a>{_NUM}) *(?P<pa>%)? *{_DASH} *(?P<b>{_NUM}) *(?P<pb>%)?"),
+    ("below", rf"(?:below|under|less than|<) *(?P<b>{_NUM}) *(?P<pb>%)?"),
+    ("above", rf"(?:at least|from|>=|≥) *(?P<a>{_NUM}) *(?P<pa>%)?"),
+    ("above", rf"(?P<a>{_NUM}) *(?P<pa>%)? *(?:\+|or more|or higher|and above|and up)"),
+)
+_BAND_HEADS = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, rng in _RANGES
+    for pattern in (rf"^(?P<scope>.+?) +{rng}$", rf"^{rng} +in +(?P<scope>.+)$")
+)
+_MARKUP_RE = re.compile(r"\*\*|__|~~|==|\^\^|`|\*")
+
+
+@dataclasses.dataclass(frozen=True)
+class ParseOptions:
+    """What counts as an assessment.
+
+    Attributes:
+        types: Admonition types recognised as assessments when they contain task items.
+        overall: Words that name the overall score in a band (compared ignoring case).
+    """
+
+    types: tuple[str, ...] = ("question",)
+    overall: tuple[str, ...] = ("overall",)
+
+
+@dataclasses.dataclass(frozen=True)
+class PageAssessments:
+    """A page's assessments and what is wrong with how they are written."""
+
+    assessments: tuple[Assessment, ...]
+    findings: tuple[Finding, ...]
+
+
+def finding(line: int, column: int, code: str, message: str, suggestion: str = "") -> Finding:
+    """A finding without a file (the collector or ``check_source`` fills it in)."""
+    return Finding("", line, column, code, default_severity(code), message, suggestion)
+
+
+def plain_text(markdown: str) -> str:
+    """The text of inline Markdown as a reader sees it: no link targets, emphasis or ids.
+
+    Raw HTML is kept as text on purpose: it is data here, escaped wherever it goes.
+    """
+    text = _ID_SUFFIX_RE.sub("", markdown)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"!?\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
+    text = _MARKUP_RE.sub("", text)
+    text = re.sub(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", "", text)
+    text = re.sub(r"\\(?=[^\w\s])", "", text)
+    return " ".join(text.split())
+
+
+def slugify(text: str) -> str:
+    """A stable id from text: lower case, accents dropped, non-word runs turned into ``-``.
+
+    Long texts keep their first words plus a short hash of the whole, so two statements that
+    start alike still get different ids.
+    """
+    norm = unicodedata.normalize("NFKD", plain_text(text)).casefold()
+    norm = "".join(c for c in norm if not unicodedata.combining(c))
+    norm = re.sub(r"['’`]", "", norm)
+    slug = re.sub(r"[^\w]+", "-", norm).strip("-_")
+    if len(slug) > 64:
+        digest = hashlib.sha1(slug.encode("utf-8")).hexdigest()[:6]
+        slug = slug[:56].rstrip("-_") + "-" + digest
+    return slug
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def fenced_lines(lines: Sequence[str]) -> list[bool]:
+    """Which lines belong to fenced code blocks (fences included), at any indentation."""
+    out: list[bool] = []
+    fence: str | None = None
+    for line in lines:
+        m = _FENCE_RE.match(line)
+        if fence is not None:
+            out.append(True)
+            if m and m.group("fence")[0] == fence[0] and len(m.group("fence")) >= len(fence):
+                if not m.group("rest").strip():
+                    fence = None
+            continue
+        if m and not (m.group("fence")[0] == "`" and "`" in m.group("rest")):
+            fence = m.group("fence")
+            out.append(True)
+            continue
+        out.append(False)
+    return out
+
+
+def parse_page(lines: Sequence[str], options: ParseOptions | None = None) -> PageAssessments:
+    """Read every assessment block of a page.
+
+    Args:
+        lines: The Markdown body, one string per line, tabs already expanded.
+        options: What counts as an assessment.
+
+    Returns:
+        The assessments, and findings for what could not be read (unknown options, rubric rows
+        without a level). The semantic checks are in
+        :func:`mkdocs_careerkit.assessments.check.check_page`.
+    """
+    opts = options or ParseOptions()
+    types = {t.lower() for t in opts.types} | {EXPLICIT_TYPE}
+    fenced = fenced_lines(lines)
+    found: list[Assessment] = []
+    findings: list[Finding] = []
+    i = 0
+    while i < len(lines):
+        m = None if fenced[i] else _ADMONITION_RE.match(lines[i])
+        if m and m.group("classes").split()[0].lower() in types:
+            end = _block_end(lines, i, len(m.group("indent")))
+            block = _BlockReader(lines, fenced, i, end, m, len(found), opts)
+            assessment = block.read()
+            if assessment is not None:
+                found.append(assessment)
+                findings += block.findings
+            i = end + 1
+            continue
+        i += 1
+    return PageAssessments(tuple(found), tuple(findings))
+
+
+def _block_end(lines: Sequence[str], start: int, indent: int) -> int:
+    """Index of the last line of the admonition starting at ``start``."""
+    last = start
+    for j in range(start + 1, len(lines)):
+        if not lines[j].strip():
+            continue
+        if _indent(lines[j]) < indent + 4:
+            break
+        last = j
+    return last
+
+
+def split_cells(row: str) -> list[str]:
+    """Cells of a Markdown table row (``\\|`` is not a separator)."""
+    text = row.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    return [cell.strip() for cell in _CELL_SPLIT_RE.split(text)]
+
+
+@dataclasses.dataclass
+class _RawItem:
+    text: str
+    line: int
+    column: int
+    section: int  # index into _BlockReader.sections; -1: outside tabs
+    explicit: str | None
+    id_column: int
+    levels: tuple[Level, ...] = ()
+    table: int = -1
+
+    @property
+    def is_rubric(self) -> bool:
+        return self.table >= 0
+
+
+@dataclasses.dataclass
+class _RawSection:
+    title: str
+    line: int
+    column: int
+    explicit: str | None
+
+
+@dataclasses.dataclass
+class _RawBand:
+    kind: str
+    scope: str
+    low: float
+    high: float
+    unit: BandUnit
+    head: str
+    text: str
+    line: int
+    column: int
+
+
+class _BlockReader:
+    """Reads one admonition block; collects findings as it goes."""
+
+    def __init__(
+        self,
+        lines: Sequence[str],
+        fenced: Sequence[bool],
+        start: int,
+        end: int,
+        match: re.Match[str],
+        index: int,
+        options: ParseOptions,
+    ) -> None:
+        self.lines = lines
+        self.fenced = fenced
+        self.start = start
+        self.end = end
+        self.match = match
+        self.index = index
+        self.options = options
+        self.indent = len(match.group("indent"))
+        self.body_indent = self.indent + 4
+        self.type = match.group("classes").split()[0].lower()
+        self.explicit = self.type == EXPLICIT_TYPE
+        self.findings: list[Finding] = []
+        self.sections: list[_RawSection] = []
+        self.items: list[_RawItem] = []
+        self.bands: list[_RawBand] = []
+        self.option_lines: list[int] = []
+        self.intro: list[tuple[int, str]] = []
+        self.tables = 0
+        self.opt: dict[str, tuple[str, int, int]] = {}  # key -> value, line, column
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _body(self, idx: int) -> str:
+        """Line ``idx`` without the block's indentation."""
+        return self.lines[idx][self.body_indent :]
+
+    def _report(self, line: int, column: int, code: str, message: str, hint: str = "") -> None:
+        self.findings.append(finding(line, column, code, message, hint))
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def read(self) -> Assessment | None:
+        first = self._read_options()
+        self._read_body(first)
+        if not self.explicit and not any(not it.is_rubric for it in self.items):
+            return None  # a question without task items is an ordinary admonition
+        return self._build()
+
+    def _read_options(self) -> int:
+        """Read ``key: value`` lines at the top of an explicit block; return the next line."""
+        idx = self.start + 1
+        while idx <= self.end and not self.lines[idx].strip():
+            idx += 1
+        if not self.explicit or idx > self.end or _indent(self.lines[idx]) != self.body_indent:
+            return idx
+        first = _OPTION_RE.match(self._body(idx))
+        if not first or not self._looks_like_option(first.group("key")):
+            return idx
+        while idx <= self.end and self.lines[idx].strip() and not self.fenced[idx]:
+            m = (
+                _OPTION_RE.match(self._body(idx))
+                if _indent(self.lines[idx]) == self.body_indent
+                else None
+            )
+            if not m:
+                break
+            key = m.group("key").lower()
+            column = self.body_indent + 1
+            self.option_lines.append(idx + 1)
+            if key not in OPTIONS:
+                hint = difflib.get_close_matches(key, OPTIONS, n=1)
+                self._report(
+                    idx + 1,
+                    column,
+                    "assessment.unknown-option",
+                    f"unknown assessment option '{m.group('key')}'",
+                    f"did you mean '{hint[0]}'?"
+                    if hint
+                    else "known options: " + ", ".join(OPTIONS),
+                )
+            elif key in self.opt:
+                self._report(
+                    idx + 1, column, "assessment.bad-option", f"option '{key}' is given twice"
+                )
+            else:
+                value_col = self.body_indent + m.start("value") + 1
+                self.opt[key] = (m.group("value"), idx + 1, value_col)
+            idx += 1
+        return idx
+
+    @staticmethod
+    def _looks_like_option(key: str) -> bool:
+        key = key.lower()
+        return key in OPTIONS or bool(difflib.get_close_matches(key, OPTIONS, n=1, cutoff=0.75))
+
+    def _read_body(self, first: int) -> None:
+        section = -1
+        in_intro = True
+        idx = first
+        while idx <= self.end:
+            raw = self.lines[idx]
+            if self.fenced[idx] or not raw.strip():
+                if in_intro and not self.fenced[idx]:
+                    self.intro.append((idx + 1, ""))
+                idx += 1
+                continue
+            text = self._body(idx) if _indent(raw) >= self.body_indent else raw.lstrip(" ")
+            depth = _indent(raw) - self.body_indent
+            tab = _TAB_RE.match(text) if depth == 0 else None
+            if tab:
+                in_intro = False
+                section = self._add_section(tab, idx)
+                idx += 1
+                continue
+            if depth < 4:
+                section = -1  # text at the block's own level ends the tab set
+            item = _ITEM_RE.match(text)
+            if item:
+                in_intro = False
+                idx = self._add_item(item, idx, section, depth)
+                continue
+            if "|" in text and idx + 1 <= self.end and not self.fenced[idx + 1]:
+                nxt = self.lines[idx + 1].strip()
+                if "|" in nxt and _DELIM_RE.match(nxt):
+                    in_intro = False
+                    idx = self._add_table(idx, section)
+                    continue
+            entry = _LIST_RE.match(text)
+            if entry and self._add_band(entry, idx, depth):
+                in_intro = False
+                idx += 1
+                continue
+            if in_intro:
+                self.intro.append((idx + 1, text))
+            idx += 1
+
+    def _add_section(self, tab: re.Match[str], idx: int) -> int:
+        title = plain_text(tab.group("title"))
+        self.sections.append(
+            _RawSection(title, idx + 1, self.body_indent + 1, tab.group("id") or None)
+        )
+        return len(self.sections) - 1
+
+    def _add_item(self, m: re.Match[str], idx: int, section: int, depth: int) -> int:
+        text = m.group("text")
+        column = self.body_indent + m.start("marker") + 1
+        own = _ID_SUFFIX_RE.search(text)
+        id_column = 0
+        if own:
+            id_column = self.body_indent + m.start("text") + text.index("{", own.start()) + 1
+            text = text[: own.start()]
+        nxt = idx + 1
+        # Lazy or indented continuation lines belong to the statement.
+        while nxt <= self.end and self.lines[nxt].strip() and not self.fenced[nxt]:
+            cont = self.lines[nxt].strip()
+            if (
+                _LIST_RE.match(cont)
+                or cont.startswith(("|", "===", "!!!", "???"))
+                or _indent(self.lines[nxt]) <= self.body_indent + max(depth, 0) - 1
+            ):
+                break
+            text += " " + cont
+            nxt += 1
+        self.items.append(
+            _RawItem(
+                plain_text(text),
+                idx + 1,
+                column,
+                section,
+                own.group("id") if own else None,
+                id_column,
+            )
+        )
+        return nxt
+
+    def _add_table(self, idx: int, section: int) -> int:
+        header = split_cells(self.lines[idx])
+        table = self.tables
+        self.tables += 1
+        rows: list[tuple[int, list[str]]] = []
+        nxt = idx + 2
+        while (
+            nxt <= self.end
+            and self.lines[nxt].strip()
+            and "|" in self.lines[nxt]
+            and not self.fenced[nxt]
+        ):
+            rows.append((nxt + 1, split_cells(self.lines[nxt])))
+            nxt += 1
+        numbered = [(line, cells) for line, cells in rows if len(_NUMBER_RE.findall(cells[0])) == 1]
+        if len(rows) < 2 or len(numbered) * 2 < len(rows):
+            return nxt  # an ordinary table, not a rubric
+        levels: list[Level] = []
+        for line, cells in rows:
+            numbers = _NUMBER_RE.findall(cells[0])
+            if len(numbers) != 1:
+                self._report(
+                    line,
+                    _indent(self.lines[line - 1]) + 1,
+                    "assessment.rubric-bad-level",
+                    f"rubric row '{plain_text(cells[0])}' has no single level number",
+                    "start the row with its level, e.g. '| Novice (1) | ... |'",
+                )
+                continue
+            text = " ".join(plain_text(c) for c in cells[1:] if c.strip())
+            levels.append(Level(int(numbers[0]), plain_text(cells[0]), text, line))
+        name_cell = next((c for c in header[1:] if c.strip()), header[0] if header else "")
+        own = _ID_TOKEN_RE.search(name_cell)
+        id_column = 0
+        if own:
+            id_column = self.lines[idx].find("{", self.lines[idx].find(name_cell)) + 1
+        name = plain_text(_ID_TOKEN_RE.sub("", name_cell)) or f"Rubric {table + 1}"
+        self.items.append(
+            _RawItem(
+                name,
+                idx + 1,
+                _indent(self.lines[idx]) + 1,
+                section,
+                own.group("id") if own else None,
+                id_column,
+                tuple(levels),
+                table,
+            )
+        )
+        return nxt
+
+    def _add_band(self, m: re.Match[str], idx: int, depth: int) -> bool:
+        text = m.group("text")
+        colon = re.search(r":(?:\*\*|__|\*|_)?(?: |$)", text)
+        if not colon or colon.start() > 200:
+            return False
+        head = _MARKUP_RE.sub("", text[: colon.start()]).strip().strip("_").strip()
+        for kind, pattern in _BAND_HEADS:
+            h = pattern.match(head)
+            if not h:
+                continue
+            groups = h.groupdict()
+            low = float(groups["a"]) if groups.get("a") else float("nan")
+            high = float(groups["b"]) if groups.get("b") else float("nan")
+            unit: BandUnit = "percent" if (groups.get("pa") or groups.get("pb")) else "average"
+            scope = groups["scope"].strip().strip("\"'“”‘’").strip()
+            column = self.body_indent + m.start("text") + 1
+            self.bands.append(_RawBand(kind, scope, low, high, unit, head, text, idx + 1, column))
+            return True
+        return False
+
+    # -- building the model ------------------------------------------------------------------
+
+    def _build(self) -> Assessment:
+        title_md = self.match.group("title")
+        title = plain_text(title_md) if title_md is not None else self.type.capitalize()
+        scale = self._scale()
+        kind = "rate" if scale is not None else "check"
+        sections = self._sections(kind)
+        assessment_id = self._assessment_id(title, scale)
+        intro = "\n".join(t for _, t in self.intro).strip("\n")
+        draft = Assessment(
+            index=self.index,
+            id=assessment_id,
+            title=title,
+            type=self.type,
+            explicit=self.explicit,
+            line=self.start + 1,
+            column=self.indent + 1,
+            indent=self.indent,
+            end=self.end + 1,
+            scale=scale,
+            sections=sections,
+            bands=(),
+            option_lines=tuple(self.option_lines),
+            intro=intro,
+            tables=self.tables,
+            explicit_id="id" in self.opt,
+        )
+        return dataclasses.replace(draft, bands=self._bands(draft))
+
+    def _assessment_id(self, title: str, scale: Scale | None) -> str:
+        if "id" in self.opt:
+            value, line, column = self.opt["id"]
+            if _VALID_ID_RE.match(value):
+                return value
+            self._report(
+                line,
+                column,
+                "assessment.bad-option",
+                f"assessment id '{value}' may only hold letters, digits, '-', '_', '.' and ':'",
+                f"write 'id: {slugify(value) or 'my-assessment'}'",
+            )
+        if scale is not None and scale.line == self.start + 1:
+            # A scale written in the title is not part of the name: rewording it keeps answers.
+            title = title.replace(f"({scale.text})", "").replace(scale.text, "")
+        return slugify(title) or slugify(self.type) or "assessment"
+
+    def _scale(self) -> Scale | None:
+        scale: Scale | None = None
+        if "scale" in self.opt:
+            value, line, column = self.opt["scale"]
+            if value.strip().lower() in CHECKLIST_WORDS:
+                scale = None
+            else:
+                scale = _scale_from_text(value, line, column, option=True)
+                if scale is None:
+                    self._report(
+                        line,
+                        column,
+                        "assessment.bad-option",
+                        f"cannot read the scale '{value}'",
+                        "write e.g. 'scale: 1-5' or 'scale: 1=Never, 5=Always' or 'scale: none'",
+                    )
+        else:
+            title = self.match.group("title") or ""
+            texts = [*self.intro, (self.start + 1, title)]
+            for line, text in texts:
+                if line == self.start + 1:  # the title, after '!!! type "'
+                    column = self.match.start("title") + 1
+                else:
+                    column = self.body_indent + 1
+                scale = _scale_from_text(text, line, column, option=False)
+                if scale is not None:
+                    break
+        if "labels" in self.opt:
+            value, line, column = self.opt["labels"]
+            labels = tuple(part.strip() for part in value.split(","))
+            if scale is None:
+                self._report(
+                    line,
+                    column,
+                    "assessment.bad-option",
+                    "'labels' needs a scale",
+                    "add 'scale: 1-5'",
+                )
+            elif (
+                len({p.value for p in scale.points}) < 2 or scale.high - scale.low + 1 > MAX_POINTS
+            ):
+                pass  # the scale itself is reported by the check
+            elif len(labels) != scale.high - scale.low + 1:
+                self._report(
+                    line,
+                    column,
+                    "assessment.bad-option",
+                    f"{len(labels)} labels for a scale of {scale.high - scale.low + 1} points "
+                    f"({scale.low}–{scale.high})",
+                    "give one label per point, lowest first, separated by commas",
+                )
+            else:
+                scale = dataclasses.replace(scale, labels=labels)
+        return scale
+
+    def _sections(self, kind: str) -> tuple[Section, ...]:
+        outside = [it for it in self.items if it.section < 0]
+        groups: list[tuple[_RawSection | None, list[_RawItem]]] = []
+        if outside:
+            groups.append((None, outside))
+        for n, tab in enumerate(self.sections):
+            groups.append((tab, [it for it in self.items if it.section == n]))
+        # Derived ids: the statement's own text; qualified by the section only when the same
+        # statement appears in two sections (two questions, not one).
+        derived: dict[str, set[int]] = {}
+        for gi, (_, items) in enumerate(groups):
+            for it in items:
+                if it.explicit is None:
+                    derived.setdefault(_item_slug(it), set()).add(gi)
+        sections: list[Section] = []
+        for gi, (raw, items) in enumerate(groups):
+            if raw is None:
+                sid, title, line, column, explicit = "_", "", self.start + 1, self.indent + 1, False
+            else:
+                sid = raw.explicit or slugify(raw.title) or f"section-{gi + 1}"
+                title, line, column, explicit = raw.title, raw.line, raw.column, bool(raw.explicit)
+            built = []
+            for it in items:
+                if it.explicit is not None:
+                    iid = it.explicit
+                else:
+                    iid = _item_slug(it)
+                    if len(derived[iid]) > 1:
+                        iid = f"{sid}/{iid}"
+                built.append(
+                    Item(
+                        id=iid,
+                        text=it.text,
+                        line=it.line,
+                        column=it.column,
+                        kind="rubric" if it.is_rubric else kind,  # type: ignore[arg-type]
+                        explicit_id=it.explicit is not None,
+                        levels=it.levels,
+                        table=it.table,
+                        id_column=it.id_column,
+                    )
+                )
+            sections.append(Section(sid, title, line, column, tuple(built), raw is None, explicit))
+        return tuple(sections)
+
+    def _bands(self, draft: Assessment) -> tuple[Band, ...]:
+        overall = {w.casefold() for w in self.options.overall} | {"overall"}
+        by_name: dict[str, str] = {}
+        for s in draft.sections:
+            if not s.implicit:
+                by_name.setdefault(s.title.casefold(), s.id)
+                by_name.setdefault(s.id.casefold(), s.id)
+        bands: list[Band] = []
+        scale_range = draft.band_range()
+        for raw in self.bands:
+            key = re.sub(r"\s+(score|average|result)$", "", raw.scope.casefold()).strip()
+            section: str | None
+            if key in overall:
+                section = ""
+            elif key in by_name:
+                section = by_name[key]
+            elif raw.scope.casefold() in by_name:
+                section = by_name[raw.scope.casefold()]
+            elif self.explicit:
+                section = None
+            else:
+                continue  # in a recognised block, an ordinary list item
+            bottom, top = (0.0, 100.0) if raw.unit == "percent" else (scale_range or (0.0, 1.0))
+            low = bottom if raw.kind == "below" else raw.low
+            high = top if raw.kind == "above" else raw.high
+            bands.append(
+                Band(
+                    raw.scope,
+                    section,
+                    low,
+                    high,
+                    raw.unit,
+                    raw.head,
+                    raw.text,
+                    raw.line,
+                    raw.column,
+                    open_low=raw.kind == "below",
+                    open_high=raw.kind == "above",
+                )
+            )
+        return tuple(bands)
+
+
+def _item_slug(item: _RawItem) -> str:
+    slug = slugify(item.text)
+    if not slug:
+        slug = "item-" + hashlib.sha1(item.text.encode("utf-8")).hexdigest()[:8]
+    return slug
+
+
+def _scale_from_text(text: str, line: int, column: int, *, option: bool) -> Scale | None:
+    """A scale written as ``(1=Poor, 5=Great)``, ``1=Poor, 5=Great`` (option) or ``1–5``."""
+    candidates = [(m.group(1), m.start()) for m in _PAREN_RE.finditer(text)]
+    if option:
+        candidates.insert(0, (text, 0))
+    for inner, start in candidates:
+        parts = re.split(r"[,;]", inner)
+        points = [_POINT_RE.match(p) for p in parts]
+        if len(parts) >= 2 and all(points):
+            scale_points = tuple(
+                ScalePoint(int(p.group(1)), p.group(2).strip()) for p in points if p
+            )
+            return Scale(scale_points, line, column + start, inner.strip())
+    if option:
+        m = _OPTION_RANGE_RE.match(text.strip())
+        if m:
+            a, b = int(m.group(1)), int(m.group(2))
+            return Scale((ScalePoint(a, ""), ScalePoint(b, "")), line, column, text.strip())
+        return None
+    for m in _RANGE_SCALE_RE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if (a in (0, 1) and 2 <= b <= 10) or (b in (0, 1) and 2 <= a <= 10):
+            return Scale(
+                (ScalePoint(a, ""), ScalePoint(b, "")), line, column + m.start(), m.group(0)
+            )
+    return None
