@@ -7,10 +7,12 @@ A wrong option name is an error (not MkDocs' usual warning), because a typo such
 from __future__ import annotations
 
 import difflib
+import re
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from mkdocs_careerkit.assessments.strings import DEFAULT_STRINGS
 from mkdocs_careerkit.codes import CODES
 from mkdocs_careerkit.findings import SEVERITIES
 
@@ -74,11 +76,43 @@ class XrefConfig(StrictConfig):
     link is reported once, by careerkit, with its source line."""
 
 
+class StringsMap(c.DictOfItems[str]):
+    """``{key: text}`` translating the words readers see; an unknown key, or a text that drops
+    a ``{placeholder}`` of the English original, is an error."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str), default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        result = super().run_validation(value)
+        for key, text in result.items():
+            if key not in DEFAULT_STRINGS:
+                hint = difflib.get_close_matches(key, sorted(DEFAULT_STRINGS), n=1)
+                tip = f"did you mean '{hint[0]}'?" if hint else "see the assessments docs page"
+                raise base.ValidationError(f"unknown string '{key}' ({tip})")
+            needed = set(re.findall(r"\{\w+\}", DEFAULT_STRINGS[key]))
+            missing = sorted(needed - set(re.findall(r"\{\w+\}", text)))
+            if missing:
+                raise base.ValidationError(
+                    f"string '{key}' must keep {', '.join(missing)} (English: "
+                    f"'{DEFAULT_STRINGS[key]}')"
+                )
+        return result
+
+
 class AssessmentsConfig(StrictConfig):
     """Interactive self-assessments (``assessment.*`` codes)."""
 
     enabled = c.Type(bool, default=True)
     """Turn assessment blocks into interactive ratings."""
+
+    admonition_types = c.ListOfItems(c.Type(str), default=["question"])
+    """Admonition types that are assessments when they contain task-list items (``- [ ]``).
+    Blocks of type ``assessment`` always are, and accept option lines."""
+
+    strings = StringsMap()
+    """Translations of the words readers see around an assessment (buttons, headings,
+    messages), by key, e.g. ``{save: Heutiges Ergebnis speichern}``; English by default."""
 
 
 class CareerkitConfig(StrictConfig):

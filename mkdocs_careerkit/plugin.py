@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 from typing import Any, Literal
 from xml.etree import ElementTree as ET
 
@@ -13,7 +14,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from mkdocs_careerkit import sitecheck
+from mkdocs_careerkit import assets, sitecheck
+from mkdocs_careerkit.assessments import SiteAssessments
+from mkdocs_careerkit.assessments.adapter import install, options_from_config
+from mkdocs_careerkit.assessments.model import Assessment
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import Baseline
 from mkdocs_careerkit.findings import (
@@ -45,6 +49,7 @@ class BuildState:
     scans: dict[str, PageScan] = dataclasses.field(default_factory=dict)
     pages: dict[str, PageFacts] = dataclasses.field(default_factory=dict)
     findings: list[Finding] = dataclasses.field(default_factory=list)
+    assessments: SiteAssessments = dataclasses.field(default_factory=SiteAssessments)
 
 
 class CareerkitPlugin(BasePlugin[CareerkitConfig]):
@@ -61,6 +66,9 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         slugify, separator = toc_slugify(config)
         baseline = sitecheck.load_baseline(self.config, config)
         self.state = BuildState(slugify, separator, baseline)
+        if self.config.assessments.enabled:
+            options = options_from_config(self.config.assessments)
+            install(config, options, self.state.collector.report, self._assessments_found)
         if self.config.xref.enabled and self.config.xref.quiet_mkdocs_validation:
             # careerkit reports the same broken links with their source line; one report is enough.
             config.validation.links.not_found = logging.INFO
@@ -69,6 +77,8 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._state.site = site_info(files, config)
+        if self.config.assessments.enabled:
+            assets.add_files(files, config, assets.ASSESSMENT_FILES)
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -101,6 +111,8 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
             # The ids MkDocs really produced (toc slugs, attr_list, raw HTML), not our estimate.
             anchors = frozenset(page.present_anchor_ids or ()) or scan.anchors
             state.pages[src] = PageFacts(src, scan, anchors)
+        if state.assessments.has(src):
+            html = assets.add_script(html, assets.ASSESSMENT_JS, page.url)
         return NOTICE_PLACEHOLDER + html if self.command == "serve" else html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -114,6 +126,8 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._state.assessments.has(page.file.src_uri):
+            output = assets.add_stylesheet(output, assets.ASSESSMENT_CSS, page.url)
         if NOTICE_PLACEHOLDER not in output:
             return output
         mine = [
@@ -130,6 +144,12 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         if has_errors(findings) and self.command != "serve":
             raise PluginError(summary(findings))
         log.info(summary(findings))
+
+    def _assessments_found(self, found: Sequence[Assessment]) -> None:
+        """Called by the assessments extension for each page it converts."""
+        state = self._state
+        for f in state.assessments.add(state.collector.file, found):
+            state.collector.report(f)
 
     @property
     def _state(self) -> BuildState:

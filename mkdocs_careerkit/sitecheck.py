@@ -15,6 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel, get_files
 
+from mkdocs_careerkit.assessments import SiteAssessments, check_source
+from mkdocs_careerkit.assessments.adapter import options_from_config
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import Baseline, finalize
 from mkdocs_careerkit.findings import Finding, Severity
@@ -88,6 +90,7 @@ def check_site(
     slugify, separator = toc_slugify(config)
     pages: dict[str, PageFacts] = {}
     page_findings: list[Finding] = []
+    assessments, assessment_options = SiteAssessments(), options_from_config(options.assessments)
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         if file.abs_src_path is None:
             continue
@@ -97,5 +100,9 @@ def check_site(
             source.body, line_offset=source.line_offset, slugify=slugify, separator=separator
         )
         pages[file.src_uri] = PageFacts(file.src_uri, scan, scan.anchors)
+        if options.assessments.enabled:
+            page_findings += check_source(
+                source.body, file.src_uri, source.line_offset, assessment_options, assessments
+            )
     known = load_baseline(options, config, baseline) if use_baseline else None
     return conclude(pages, site, page_findings, options, known)

@@ -1,0 +1,46 @@
+"""The MkDocs side of assessments: enable the extension for a build, with the plugin's options."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from mkdocs_careerkit.assessments.extension import (
+    AssessmentExtension,
+    AssessmentOptions,
+    Collector,
+    Reporter,
+)
+
+EXTENSION = "mkdocs_careerkit.assessments"
+
+
+def options_from_config(config: Any) -> AssessmentOptions:
+    """Extension options from the plugin's validated ``assessments:`` sub-config."""
+    return AssessmentOptions.create(config.admonition_types, config.strings)
+
+
+def install(
+    config: MkDocsConfig, options: AssessmentOptions, reporter: Reporter, collect: Collector
+) -> None:
+    """Enable the extension for this build, reporting through the plugin.
+
+    If the author already lists ``mkdocs_careerkit.assessments`` under ``markdown_extensions``,
+    that entry gets the reporter (its own options win); otherwise an instance is added, which
+    ``markdown.Markdown`` accepts next to extension names.
+    """
+    if EXTENSION in config.markdown_extensions:
+        mdx = config.mdx_configs.setdefault(EXTENSION, {})
+        mdx.setdefault("admonition_types", list(options.types))
+        mdx.setdefault("strings", dict(options.strings))
+        mdx.update(reporter=reporter, collect=collect)
+        return
+    config.markdown_extensions.append(
+        AssessmentExtension(  # type: ignore[arg-type]
+            admonition_types=list(options.types),
+            strings=dict(options.strings),
+            reporter=reporter,
+            collect=collect,
+        )
+    )

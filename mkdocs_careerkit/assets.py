@@ -1,0 +1,90 @@
+"""The plugin's JavaScript and CSS: package files served as separate, cacheable site files.
+
+They are added to the site with ``File.generated`` and referenced only from the pages that need
+them. Without the plugin (the extension alone), copy them into ``docs/`` with::
+
+    python -m mkdocs_careerkit.assets docs/assets/careerkit
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+PACKAGE_DIR = Path(__file__).parent / "assets"
+SITE_DIR = "assets/careerkit"
+ASSESSMENT_JS = f"{SITE_DIR}/careerkit-assessment.js"
+ASSESSMENT_CSS = f"{SITE_DIR}/careerkit-assessment.css"
+ASSESSMENT_FILES = (ASSESSMENT_JS, ASSESSMENT_CSS)
+
+
+def source_path(site_path: str) -> Path:
+    """The package file behind a site path such as ``assets/careerkit/careerkit-assessment.js``."""
+    return PACKAGE_DIR / Path(site_path).name
+
+
+def add_files(files: Files, config: MkDocsConfig, site_paths: Sequence[str]) -> None:
+    """Add package assets to the site (a file of the same path in ``docs_dir`` wins)."""
+    for path in site_paths:
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, abs_src_path=str(source_path(path))))
+
+
+def stylesheet_tag(site_path: str, page_url: str) -> str:
+    return f'<link rel="stylesheet" href="{html.escape(get_relative_url(site_path, page_url))}">'
+
+
+def script_tag(site_path: str, page_url: str) -> str:
+    return f'<script src="{html.escape(get_relative_url(site_path, page_url))}" defer></script>'
+
+
+def add_stylesheet(output: str, site_path: str, page_url: str) -> str:
+    """Insert a stylesheet link before ``</head>`` (Material keeps ``<head>`` in step on
+    instant navigation, adding and removing links as pages change)."""
+    tag = stylesheet_tag(site_path, page_url)
+    at = output.find("</head>")
+    return output[:at] + tag + output[at:] if at >= 0 else tag + output
+
+
+def add_script(content: str, site_path: str, page_url: str) -> str:
+    """Append a script to the page content.
+
+    Inside the content rather than before ``</body>``: Material's instant navigation swaps the
+    content and runs the scripts it finds there, so a reader arriving from a page without an
+    assessment still gets the script; scripts at the end of ``<body>`` would not run.
+    """
+    return content + script_tag(site_path, page_url)
+
+
+def gzip_sizes(site_paths: Sequence[str] = ASSESSMENT_FILES) -> dict[str, int]:
+    """Gzip (level 9) size in bytes of each asset, as a server would send it."""
+    return {
+        path: len(gzip.compress(source_path(path).read_bytes(), compresslevel=9, mtime=0))
+        for path in site_paths
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m mkdocs_careerkit.assets DIR``: copy the assets into DIR."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1:
+        sys.stderr.write("usage: python -m mkdocs_careerkit.assets DIR\n")
+        return 2
+    dest = Path(args[0])
+    dest.mkdir(parents=True, exist_ok=True)
+    for path in ASSESSMENT_FILES:
+        shutil.copy2(source_path(path), dest / Path(path).name)
+        sys.stdout.write(f"{dest / Path(path).name}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

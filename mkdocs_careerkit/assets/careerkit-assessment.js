@@ -1,0 +1,279 @@
+/* careerkit assessments: rate, score, save and compare. No dependencies, no eval, no innerHTML.
+   Reads the model from <script type="application/json" class="careerkit-assessment-data">. */
+(() => {
+  "use strict";
+  const W = window, D = document;
+  if (W.careerkitAssessments) return; // Material re-runs page scripts on instant navigation
+  W.careerkitAssessments = 1;
+  const me = D.currentScript;
+  // The site's root (this file lives in <root>/assets/careerkit/) namespaces the stored answers.
+  const site = me ? new URL(me.src.replace(/assets\/careerkit\/[^/]*$/, ""), location).pathname : "/";
+  const fmt = (s, o) => s.replace(/\{(\w+)\}/g, (m, k) => (k in o ? o[k] : m));
+  const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+  const isObj = (o) => o && typeof o == "object" && !Array.isArray(o);
+  const pct = (x) => (x == null ? "–" : Math.round(x) + "%");
+  const num = (x) => (x == null ? "–" : +x.toFixed(2) + "");
+
+  function h(tag, attrs, ...kids) {
+    const e = tag == "svg" || tag == "polyline" || tag == "circle"
+      ? D.createElementNS("http://www.w3.org/2000/svg", tag) : D.createElement(tag);
+    for (const k in attrs || {}) {
+      const v = attrs[k];
+      if (k == "text") e.textContent = v;
+      else if (k[0] == "o" && k[1] == "n") e.addEventListener(k.slice(2), v);
+      else if (v != null) e.setAttribute(k, v);
+    }
+    e.append(...kids.filter((k) => k != null));
+    return e;
+  }
+
+  function setup(root) {
+    const data = JSON.parse(root.querySelector("script.careerkit-assessment-data").textContent);
+    const T = data.strings, key = "careerkit:" + site + ":" + data.id, inputs = {}, items = {};
+    const blank = () => ({ v: 1, answers: {}, snapshots: [] });
+    let st = blank();
+    try {
+      const s = JSON.parse(localStorage.getItem(key));
+      if (isObj(s) && isObj(s.answers) && Array.isArray(s.snapshots)) st = s;
+    } catch (e) { /* no storage: answers last until the page is left */ }
+    const store = () => { try { localStorage.setItem(key, JSON.stringify(st)); } catch (e) { /* full or off */ } };
+    root.classList.add("careerkit-on");
+
+    const sel = (attr, id) => root.querySelector("[" + attr + '="' + CSS.escape(id) + '"]');
+    for (const sec of data.sections) for (const it of sec.items) {
+      items[it.id] = it;
+      const name = "careerkit-" + data.id + "-" + it.id, list = (inputs[it.id] = []);
+      const radio = (v, label) => {
+        const r = h("input", { type: "radio", name, value: v, "aria-label": label, "data-ck": it.id });
+        list.push(r);
+        return r;
+      };
+      if (it.kind == "rubric") {
+        const table = sel("data-careerkit-rubric", it.id);
+        for (const tr of table ? table.querySelectorAll("tr[data-careerkit-level]") : []) {
+          const v = +tr.dataset.careerkitLevel, lv = it.levels.find((l) => l.value == v) || { label: v, text: "" };
+          const cell = tr.cells[0], label = h("label", {}, radio(v, it.text + ": " + lv.label + (lv.text ? " – " + lv.text : "")));
+          label.append(...cell.childNodes);
+          cell.append(label);
+        }
+        continue;
+      }
+      const li = sel("data-careerkit-item", it.id);
+      if (!li) continue;
+      if (it.kind == "check") {
+        let c = li.querySelector("input[type=checkbox]");
+        if (!c) li.prepend((c = h("input", { type: "checkbox", class: "careerkit-check" })), " ");
+        c.disabled = false;
+        c.setAttribute("aria-label", it.text);
+        c.dataset.ck = it.id;
+        list.push(c);
+        continue;
+      }
+      li.classList.add("careerkit-rated");
+      const group = h("span", { class: "careerkit-rate", role: "radiogroup", "aria-label": it.text });
+      for (let v = it.min; v <= it.max; v++) {
+        const label = data.scale.labels[v];
+        group.append(h("label", { title: label }, radio(v, label ? v + " " + label : "" + v), h("span", { text: v })));
+      }
+      li.append(group);
+    }
+
+    // The summary: scores per section and overall, what they mean, progress, tools.
+    const rows = h("tbody"), extremes = h("p"), meaning = h("ul"), legend = h("ul", { class: "careerkit-legend" });
+    const chart = h("svg", { viewBox: "0 0 300 110", "aria-hidden": "true", focusable: "false" });
+    const status = h("p", { class: "careerkit-status", role: "status" });
+    const file = h("input", { type: "file", accept: ".json,application/json", hidden: "" });
+    const meaningBox = h("div", { class: "careerkit-meaning" }, h("p", {}, h("strong", { text: T.meaning })), meaning);
+    const progress = h("div", { class: "careerkit-progress" }, h("p", {}, h("strong", { text: T.progress })), chart, legend);
+    const btn = (label, action, cls) => h("button", { type: "button", class: cls, onclick: action, text: label });
+    const summary = h("div", { class: "careerkit-summary", role: "region", "aria-label": T.results },
+      h("p", {}, h("strong", { text: T.results + ": " + data.title })),
+      h("table", { class: "careerkit-scores" }, h("thead", {}, h("tr", {},
+        ...[T.section, T.score, data.scale ? T.average : null, T.percent].filter((x) => x).map((x) => h("th", { scope: "col", text: x })))), rows),
+      extremes, meaningBox, progress,
+      h("div", { class: "careerkit-tools", role: "group", "aria-label": T.tools },
+        btn(T.save, snapshot, "careerkit-save"), btn(T.export_json, () => exportAs("json")),
+        btn(T.export_csv, () => exportAs("csv")), btn(T.export_markdown, () => exportAs("md")),
+        btn(T.import_json, () => file.click()), file, btn(T.print, print), btn(T.reset, reset, "careerkit-reset")),
+      status);
+    root.querySelector("script.careerkit-assessment-data").before(summary);
+
+    const say = (text, bad) => { status.textContent = text; status.classList.toggle("careerkit-error", !!bad); };
+
+    function score(list) {
+      let s = 0, m = 0, n = 0, top = 0;
+      for (const it of list) {
+        top += it.max;
+        let v = st.answers[it.id];
+        if (typeof v != "number") { if (it.kind != "check") continue; v = 0; }
+        s += v; m += it.max; n++;
+      }
+      const same = list.length && list.every((i) => i.kind != "check" && i.min == list[0].min && i.max == list[0].max);
+      return { s, m, n, top, all: list.length, avg: n && same ? s / n : null, pct: m ? (s / m) * 100 : null };
+    }
+    const sections = () => data.sections.filter((s) => s.items.length).map((s) => ({ ...s, r: score(s.items) }));
+    const overall = () => score(Object.values(items));
+
+    const bar = (p) => {
+      const fill = h("span");
+      fill.style.width = (p || 0) + "%"; // CSSOM, not a style attribute: fine under a strict CSP
+      return h("span", { class: "careerkit-bar", "aria-hidden": "true" }, fill);
+    };
+
+    function update() {
+      const secs = sections(), all = overall(), list = secs.length > 1 ? [...secs, { title: T.overall, r: all, total: 1 }] : [{ title: T.overall, r: all, total: 1 }];
+      rows.replaceChildren(...list.map(({ title, r, total }) => h("tr", { class: total ? "careerkit-total" : null },
+        h("th", { scope: "row", text: title }),
+        h("td", { text: r.s + " / " + r.top + (r.n < r.all ? " (" + fmt(T.answered, { answered: r.n, total: r.all }) + ")" : "") }),
+        data.scale ? h("td", { text: num(r.avg) }) : null,
+        h("td", {}, bar(r.pct), pct(r.pct)))));
+      const rated = secs.filter((s) => s.r.n && s.r.pct != null).sort((a, b) => b.r.pct - a.r.pct);
+      extremes.textContent = rated.length > 1 && rated[0].r.pct > rated[rated.length - 1].r.pct
+        ? fmt(T.strongest, { section: rated[0].title + " (" + pct(rated[0].r.pct) + ")" }) + " · " +
+          fmt(T.weakest, { section: rated[rated.length - 1].title + " (" + pct(rated[rated.length - 1].r.pct) + ")" }) : "";
+      const results = { "": all };
+      for (const s of secs) results[s.id] = s.r;
+      const found = [];
+      data.bands.forEach((b, i) => {
+        const r = results[b.section], v = r && r.n ? (b.unit == "percent" ? r.pct : r.avg) : null;
+        const hit = v != null && v >= b.low - 1e-9 && (v < b.high - 1e-9 || (b.closed && v <= b.high + 1e-9));
+        const li = root.querySelector('[data-careerkit-band="' + i + '"]');
+        if (li) li.classList.toggle("careerkit-match", hit);
+        if (hit && li) found.push(li.cloneNode(true));
+      });
+      meaning.replaceChildren(...found);
+      meaningBox.hidden = !found.length;
+      drawChart();
+    }
+
+    function sync() {
+      for (const id in inputs) for (const c of inputs[id]) c.checked = c.type == "checkbox" ? st.answers[id] == 1 : st.answers[id] == +c.value;
+      update();
+    }
+
+    function drawChart() {
+      const snaps = st.snapshots, series = sections().length > 1 ? sections() : [{ id: "", title: T.overall }];
+      progress.hidden = !snaps.length;
+      chart.replaceChildren();
+      legend.replaceChildren();
+      const x = (i) => 10 + (snaps.length > 1 ? (i * 280) / (snaps.length - 1) : 140), y = (p) => 100 - p * 0.9;
+      series.forEach((s, k) => {
+        const pts = [], vals = [];
+        snaps.forEach((snap, i) => {
+          const p = s.id ? snap.scores[s.id] : snap.overall;
+          if (typeof p != "number") return;
+          pts.push(x(i) + "," + y(p));
+          vals.push(pct(p));
+          chart.append(h("circle", { cx: x(i), cy: y(p), r: 2.5, class: "careerkit-s" + (k % 6) }));
+        });
+        chart.append(h("polyline", { points: pts.join(" "), class: "careerkit-s" + (k % 6) }));
+        legend.append(h("li", {}, h("span", { class: "careerkit-key careerkit-s" + (k % 6), "aria-hidden": "true" }),
+          s.title + ": " + (vals.length ? vals[0] + (vals.length > 1 ? " → " + vals[vals.length - 1] : "") : "–")));
+      });
+      if (snaps.length) legend.append(h("li", { text: T.date + ": " + snaps[0].date + (snaps.length > 1 ? " → " + snaps[snaps.length - 1].date : "") }));
+    }
+
+    function snapshot() {
+      const date = today(), scores = {};
+      for (const s of sections()) scores[s.id] = s.r.n ? s.r.pct : null;
+      st.snapshots = st.snapshots.filter((s) => s.date != date).concat({ date, answers: { ...st.answers }, scores, overall: overall().n ? overall().pct : null })
+        .sort((a, b) => (a.date < b.date ? -1 : 1));
+      store();
+      update();
+      say(fmt(T.saved, { date }));
+    }
+
+    const label = (it) => {
+      const v = st.answers[it.id];
+      if (typeof v != "number") return "";
+      const lv = (it.levels || []).find((l) => l.value == v);
+      return lv ? v + " " + lv.label : v + (it.kind == "rate" && data.scale.labels[v] ? " " + data.scale.labels[v] : "");
+    };
+
+    function exportAs(kind) {
+      const name = data.id + "-" + today() + "." + kind;
+      let text;
+      if (kind == "json") {
+        text = JSON.stringify({ careerkit: 1, assessment: data.id, title: data.title, exported: today(), answers: st.answers, snapshots: st.snapshots }, null, 2);
+      } else if (kind == "csv") {
+        const q = (s) => '"' + String(s).replace(/"/g, '""') + '"';
+        text = [[T.section, T.item, T.answer], ...data.sections.flatMap((s) => s.items.map((it) => [s.title, it.text, label(it)]))]
+          .map((r) => r.map(q).join(",")).join("\r\n");
+      } else {
+        const e = (s) => String(s).replace(/[|\\*_[\]<>]/g, "\\$&");
+        const secs = sections(), all = overall();
+        text = "# " + e(data.title) + "\n\n" + T.date + ": " + today() + "\n\n| " + T.section + " | " + T.score + " | " +
+          (data.scale ? T.average + " | " : "") + T.percent + " |\n|---|---|" + (data.scale ? "---|" : "") + "---|\n" +
+          [...secs, { title: T.overall, r: all }].map(({ title, r }) => "| " + e(title) + " | " + r.s + " / " + r.top + " | " +
+            (data.scale ? num(r.avg) + " | " : "") + pct(r.pct) + " |").join("\n") + "\n" +
+          secs.map((s) => "\n## " + e(s.title) + "\n\n" + s.items.map((it) => "- " + e(it.text) + ": " + (label(it) || "–")).join("\n")).join("\n") + "\n";
+      }
+      const a = h("a", { href: URL.createObjectURL(new Blob([text], { type: kind == "json" ? "application/json" : "text/" + (kind == "md" ? "markdown" : kind) })), download: name });
+      D.body.append(a);
+      a.click();
+      a.remove();
+    }
+
+    function invalid(o) {
+      if (!isObj(o) || o.careerkit !== 1 || !isObj(o.answers) || !Array.isArray(o.snapshots)) return T.not_export;
+      if (o.assessment !== data.id) return fmt(T.other_assessment, { id: o.assessment });
+      const bad = (answers) => Object.keys(answers).find((k) => {
+        const v = answers[k], it = items[k];
+        return typeof v != "number" || !isFinite(v) || (it && (v % 1 || v < it.min || v > it.max));
+      });
+      const wrong = bad(o.answers);
+      if (wrong != null) return fmt(T.bad_answer, { id: wrong });
+      const n = o.snapshots.findIndex((s) => !isObj(s) || !/^\d{4}-\d\d-\d\d$/.test(s.date) || !isObj(s.scores) || !isObj(s.answers) ||
+        bad(s.answers) != null || [s.overall, ...Object.values(s.scores)].some((p) => p !== null && (typeof p != "number" || p < 0 || p > 100)));
+      return n >= 0 ? fmt(T.bad_snapshot, { n: n + 1 }) : "";
+    }
+
+    file.addEventListener("change", async () => {
+      const f = file.files[0];
+      file.value = "";
+      if (!f) return;
+      let o;
+      try { o = JSON.parse(await f.text()); } catch (e) { return say(fmt(T.import_failed, { reason: T.not_json }), 1); }
+      const why = invalid(o);
+      if (why) return say(fmt(T.import_failed, { reason: why }), 1);
+      st = { v: 1, answers: o.answers, snapshots: o.snapshots };
+      store();
+      sync();
+      say(fmt(T.imported, { file: f.name }));
+    });
+
+    function print() {
+      D.documentElement.classList.add("careerkit-print");
+      root.classList.add("careerkit-printing");
+      W.print();
+    }
+    W.addEventListener("afterprint", () => {
+      D.documentElement.classList.remove("careerkit-print");
+      root.classList.remove("careerkit-printing");
+    });
+
+    function reset() {
+      if (!W.confirm(T.confirm_reset)) return;
+      st = blank();
+      try { localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
+      sync();
+      say(T.reset_done);
+    }
+
+    root.addEventListener("change", (e) => {
+      const c = e.target, id = c.dataset && c.dataset.ck;
+      if (!id) return;
+      st.answers[id] = c.type == "checkbox" ? +c.checked : +c.value;
+      store();
+      update();
+    });
+    sync();
+  }
+
+  const init = () => D.querySelectorAll("[data-careerkit-assessment]:not(.careerkit-on)").forEach((root) => {
+    try { setup(root); } catch (e) { console.error("careerkit:", e); }
+  });
+  if (W.document$) W.document$.subscribe(init);
+  if (D.readyState == "loading") D.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,246 @@
+"""Assessments in real mini sites built by MkDocs: HTML, assets, findings, config."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.config import load_config
+
+from mkdocs_careerkit import sitecheck
+from mkdocs_careerkit.assets import ASSESSMENT_CSS, ASSESSMENT_JS, source_path
+from tests.test_assessments_parse import SEED_BLOCK
+
+MATERIAL: dict[str, Any] = {
+    "theme": {"name": "material", "features": ["navigation.instant"]},
+    "markdown_extensions": [
+        "admonition",
+        "pymdownx.details",
+        "pymdownx.superfences",
+        {"pymdownx.tabbed": {"alternate_style": True}},
+        {"pymdownx.tasklist": {"custom_checkbox": True}},
+        "attr_list",
+        "tables",
+    ],
+}
+FRONT = "---\ntitle: Page\n---\n"
+
+
+def assets_in(html: str) -> list[str]:
+    return re.findall(r'(?:href|src)="([^"]*careerkit-assessment[^"]*)"', html)
+
+
+def test_seed_block_pasted_unchanged_renders_as_rated_assessment(site: Any) -> None:
+    built = site(
+        {
+            "index.md": "# Home\n\n[Chapter](guide/networking.md)\n",
+            "guide/networking.md": FRONT + "# Networking\n\n" + SEED_BLOCK,
+        },
+        MATERIAL,
+    )
+    page = built.html("guide/networking.md")
+    assert page.count("data-careerkit-item=") == 12
+    (raw,) = re.findall(
+        r'class="careerkit-assessment-data" type="application/json">(.*?)</script>', page
+    )
+    model = json.loads(raw)
+    assert model["scale"]["min"] == 1 and model["scale"]["max"] == 5
+    assert [s["title"] for s in model["sections"]] == [
+        "Network Quality",
+        "Value Creation",
+        "Community Engagement",
+    ]
+    # The stylesheet in <head>, the script inside the page content, both relative.
+    assert assets_in(page) == [
+        "../../assets/careerkit/careerkit-assessment.css",
+        "../../assets/careerkit/careerkit-assessment.js",
+    ]
+    head, body = page.split("</head>", 1)
+    assert 'href="../../assets/careerkit/careerkit-assessment.css"' in head
+    content = body[body.index('<article class="md-content__inner') : body.index("</article>")]
+    assert '<script src="../../assets/careerkit/careerkit-assessment.js" defer></script>' in content
+    # Pages without an assessment load nothing.
+    assert assets_in(built.html("index.md")) == []
+    for path in (ASSESSMENT_JS, ASSESSMENT_CSS):
+        assert (built.site_dir / path).read_bytes() == source_path(path).read_bytes()
+
+
+def test_findings_at_the_source_line_fail_the_build(site: Any) -> None:
+    site.expect += [r"assessment\.", r"careerkit: \d+ error"]
+    built = site(
+        {
+            "index.md": FRONT
+            + "# Home\n\n"
+            + '!!! question "Q"\n'
+            + "    Rate yourself (5=Excellent, 1=Poor):\n\n"
+            + '    === "Giving"\n'
+            + "        - [ ] one {#a}\n"
+            + "        - [ ] two {#a}\n"
+            + '    === "Empty"\n'
+            + "        Nothing here.\n",
+        },
+        MATERIAL,
+    )
+    assert built.error is not None
+    assert built.careerkit_lines() == [
+        "index.md:7:19: scale '5=Excellent, 1=Poor' runs from 5 down to 1 (write the lowest "
+        "point first: '1=Poor, 5=Excellent') [assessment.scale-reversed]",
+        "index.md:11:19: item id 'a' is used twice in this assessment (also by 'one') "
+        "(give this one another id than '{#a}') [assessment.duplicate-id]",
+        "index.md:12:5: section 'Empty' has nothing to answer (add '- [ ] statements' under the "
+        "tab, or remove the tab) [assessment.empty-section]",
+    ]
+    assert any("careerkit: 3 errors, 0 warnings" in m for m in built.messages())
+
+
+def test_careerkit_check_reports_the_same_findings_as_the_build(tmp_path: Path, site: Any) -> None:
+    pages = {
+        "index.md": FRONT
+        + '# Home\n\n!!! question "Q (1=a, 5=b)"\n    - [ ] x\n\n    - Overall 0–9: no\n',
+        "b.md": '# B\n\n!!! question "Q"\n    - [ ] y\n',
+    }
+    site.expect += [r"assessment\.", r"careerkit: "]
+    built = site(pages, MATERIAL)
+    build_lines = [line for line in built.careerkit_lines() if "[assessment." in line]
+    found = sitecheck.check_site(load_config(str(tmp_path / "mkdocs.yml")))
+    assert [f.format() for f in found if f.code.startswith("assessment.")] == build_lines
+    assert build_lines == [
+        "b.md:3:1: assessment id 'q' is also used on page 'index.md': readers' saved answers and "
+        "results of both would be mixed (give one of them another title, or an 'id:' option in "
+        "an '!!! assessment' block) [assessment.id-reused]",
+        "index.md:9:7: band 'Overall 0–9' lies outside the scale 1–5 (keep the range within "
+        "1–5) [assessment.band-outside-scale]",
+    ]
+
+
+def test_severity_override_lets_the_build_pass(site: Any) -> None:
+    built = site(
+        {"index.md": '# Home\n\n!!! question "Q (5=a, 1=b)"\n    - [ ] x\n'},
+        {
+            **MATERIAL,
+            "plugins": [{"careerkit": {"severity": {"assessment.scale-reversed": "ignore"}}}],
+        },
+    )
+    assert built.error is None
+    assert "data-careerkit-item" in built.html("index.md")
+
+
+def test_a_broken_link_in_a_band_is_reported_at_its_line(site: Any) -> None:
+    site.expect += [r"xref\.missing-page", r"careerkit: 1 error"]
+    built = site(
+        {
+            "index.md": FRONT
+            + "# Home\n\n"
+            + '!!! question "Q (1=low, 5=high)"\n'
+            + "    - [ ] one\n\n"
+            + "    - Overall below 3: read [Mentorship](mentorship.md)\n"
+            + "    - Overall 3 or more: read [Home](index.md)\n",
+        },
+        MATERIAL,
+    )
+    assert built.error is not None
+    (line,) = [x for x in built.careerkit_lines() if "[xref." in x]
+    assert line.startswith("index.md:9:29: link 'mentorship.md'")
+
+
+def test_translated_strings_and_extra_admonition_types(site: Any) -> None:
+    built = site(
+        {
+            "index.md": '# Home\n\n!!! example "Bereit?"\n'
+            + "    - [ ] Folien\n\n    - Gesamt 50% or more: gut\n"
+        },
+        {
+            **MATERIAL,
+            "plugins": [
+                {
+                    "careerkit": {
+                        "assessments": {
+                            "admonition_types": ["question", "example"],
+                            "strings": {"overall": "Gesamt", "save": "Heute speichern"},
+                        }
+                    }
+                }
+            ],
+        },
+    )
+    page = built.html("index.md")
+    (raw,) = re.findall(r'class="careerkit-assessment-data" type="application/json">(.*?)<', page)
+    model = json.loads(raw)
+    assert model["strings"]["save"] == "Heute speichern"
+    assert model["bands"] == [
+        {"closed": True, "high": 100.0, "low": 50.0, "section": "", "unit": "percent"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("strings", "message"),
+    [
+        ({"sav": "x"}, "unknown string 'sav' (did you mean 'save'?)"),
+        ({"saved": "Gespeichert"}, "string 'saved' must keep {date}"),
+    ],
+)
+def test_bad_strings_are_config_errors(site: Any, strings: dict[str, str], message: str) -> None:
+    site.expect.append(".")
+    built = site(
+        {"index.md": "# Home\n"},
+        {"plugins": [{"careerkit": {"assessments": {"strings": strings}}}]},
+    )
+    assert built.error is not None
+    assert any(message in m for m in built.messages())
+
+
+def test_disabled_assessments_leave_pages_alone(site: Any) -> None:
+    built = site(
+        {"index.md": '# Home\n\n!!! question "Q (5=a, 1=b)"\n    - [ ] x\n'},
+        {**MATERIAL, "plugins": [{"careerkit": {"assessments": {"enabled": False}}}]},
+    )
+    assert built.error is None
+    assert "careerkit" not in built.html("index.md")
+    assert not (built.site_dir / "assets" / "careerkit").exists()
+
+
+def test_extension_listed_by_the_author_reports_through_the_plugin(site: Any) -> None:
+    site.expect += [r"assessment\.", r"careerkit: 1 error"]
+    config = {**MATERIAL}
+    config["markdown_extensions"] = [
+        *MATERIAL["markdown_extensions"],
+        "mkdocs_careerkit.assessments",
+    ]
+    built = site(
+        {"index.md": FRONT + '# Home\n\n!!! question "Q (5=a, 1=b)"\n    - [ ] x\n'}, config
+    )
+    assert [line for line in built.careerkit_lines() if "[assessment." in line] == [
+        "index.md:6:17: scale '5=a, 1=b' runs from 5 down to 1 (write the lowest point first: "
+        "'1=b, 5=a') [assessment.scale-reversed]"
+    ]
+    assert built.html("index.md").count("careerkit-assessment-data") == 1
+
+
+@pytest.mark.parametrize(
+    ("theme", "directory_urls", "expected"),
+    [
+        ("mkdocs", True, "../../../assets/careerkit/careerkit-assessment.js"),
+        ("readthedocs", False, "../../assets/careerkit/careerkit-assessment.js"),
+    ],
+)
+def test_other_themes_and_url_styles(
+    site: Any, theme: str, directory_urls: bool, expected: str
+) -> None:
+    built = site(
+        {
+            "index.md": "# Home\n\n[Deep](a/b/deep.md)\n",
+            "a/b/deep.md": '# Deep\n\n!!! question "Q"\n    - [ ] one\n    - [ ] two\n',
+        },
+        {
+            "theme": theme,
+            "use_directory_urls": directory_urls,
+            "markdown_extensions": ["admonition"],
+        },
+    )
+    name = "a/b/deep/index.html" if directory_urls else "a/b/deep.html"
+    page = (built.site_dir / name).read_text(encoding="utf-8")
+    assert expected in assets_in(page)
+    assert page.count("data-careerkit-item=") == 2
