@@ -27,7 +27,7 @@ from mkdocs_careerkit.findings import (
     log_findings,
     summary,
 )
-from mkdocs_careerkit.sources import Source, read_source, site_info, split_front_matter, toc_slugify
+from mkdocs_careerkit.sources import read_source, site_info, toc_slugify
 from mkdocs_careerkit.xref import PageFacts, SiteInfo, scan_page, strip_markers
 from mkdocs_careerkit.xref.scan import PageScan, Slugify
 
@@ -45,7 +45,8 @@ class BuildState:
     baseline: Baseline | None
     collector: FindingCollector = dataclasses.field(default_factory=FindingCollector)
     site: SiteInfo | None = None
-    sources: dict[str, Source] = dataclasses.field(default_factory=dict)
+    offsets: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
+    """Per page: lines of front matter, and the hash of the body that follows them."""
     scans: dict[str, PageScan] = dataclasses.field(default_factory=dict)
     pages: dict[str, PageFacts] = dataclasses.field(default_factory=dict)
     findings: list[Finding] = dataclasses.field(default_factory=list)
@@ -85,7 +86,9 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         if page.file.abs_src_path is None:
             return None
         source = read_source(page.file.abs_src_path, page.file.src_uri)
-        self._state.sources[page.file.src_uri] = source
+        self._state.findings += source.findings
+        # Keep only what on_page_markdown needs: holding every page's text costs real memory.
+        self._state.offsets[page.file.src_uri] = (source.line_offset, hash(source.body))
         return source.raw
 
     def on_page_markdown(
@@ -93,9 +96,9 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
     ) -> str:
         state = self._state
         src = page.file.src_uri
-        source = state.sources.get(src) or split_front_matter(markdown, src)
-        state.findings += source.findings
-        offset = source.line_offset if source.body == markdown else 0
+        offset, body_hash = state.offsets.get(src, (0, 0))
+        if hash(markdown) != body_hash:  # another plugin rewrote the page: lines are unknown
+            offset = 0
         state.collector.start_page(src, offset)
         if self.config.xref.enabled:
             state.scans[src] = scan_page(
