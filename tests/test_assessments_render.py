@@ -32,7 +32,9 @@ MATERIAL_CONFIGS = {
     "pymdownx.tasklist": {"custom_checkbox": True},
 }
 DATA_RE = re.compile(
-    r'<script class="careerkit-assessment-data" type="application/json">(.*?)</script>', re.S
+    r'<template class="careerkit-assessment-data"><script type="application/json">(.*?)</script>'
+    r"</template>",
+    re.S,
 )
 
 

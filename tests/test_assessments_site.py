@@ -44,7 +44,7 @@ def test_seed_block_pasted_unchanged_renders_as_rated_assessment(site: Any) -> N
     page = built.html("guide/networking.md")
     assert page.count("data-careerkit-item=") == 12
     (raw,) = re.findall(
-        r'class="careerkit-assessment-data" type="application/json">(.*?)</script>', page
+        r'class="careerkit-assessment-data"><script type="application/json">(.*?)</script>', page
     )
     model = json.loads(raw)
     assert model["scale"]["min"] == 1 and model["scale"]["max"] == 5
@@ -167,7 +167,7 @@ def test_translated_strings_and_extra_admonition_types(site: Any) -> None:
         },
     )
     page = built.html("index.md")
-    (raw,) = re.findall(r'class="careerkit-assessment-data" type="application/json">(.*?)<', page)
+    (raw,) = re.findall(r'"careerkit-assessment-data"><script type="application/json">(.*?)<', page)
     model = json.loads(raw)
     assert model["strings"]["save"] == "Heute speichern"
     assert model["bands"] == [

@@ -2,7 +2,10 @@
 
 The admonition, content tabs and task list render the author's checklist as usual (that is what
 readers without JavaScript see); this module only adds ``data-careerkit-*`` attributes and a
-``<script type="application/json">`` holding the model, which the script reads. When the block
+``<script type="application/json">`` holding the model, which the script reads. That script
+element sits in a ``<template>``: Material's instant navigation re-creates every ``<script>`` of
+the new page's content without its ``type``, which would run the JSON as JavaScript; it does not
+look inside templates, whose content is inert. When the block
 did not render as expected (no ``pymdownx.tabbed`` or ``tables``), it rebuilds a plain checklist
 from the model so the script still finds every item. Imports nothing from MkDocs.
 """
@@ -152,7 +155,8 @@ def enhance(
     _mark_bands(block, a)
     if a.explicit and a.scale is not None and a.scale.line in a.option_lines:
         _add_legend(block, a.scale, strings)
-    script = SubElement(block, "script", {"type": "application/json", "class": DATA_CLASS})
+    holder = SubElement(block, "template", {"class": DATA_CLASS})
+    script = SubElement(holder, "script", {"type": "application/json"})
     script.text = AtomicString(json_text(assessment_data(a, strings)))
 
 

@@ -1,5 +1,5 @@
 /* careerkit assessments: rate, score, save and compare. No dependencies, no eval, no innerHTML.
-   Reads the model from <script type="application/json" class="careerkit-assessment-data">. */
+   Reads the model from <template class="careerkit-assessment-data"><script type="application/json">. */
 (() => {
   "use strict";
   const W = window, D = document;
@@ -15,7 +15,7 @@
   const num = (x) => (x == null ? "–" : +x.toFixed(2) + "");
 
   function h(tag, attrs, ...kids) {
-    const e = tag == "svg" || tag == "polyline" || tag == "circle"
+    const e = /^(svg|polyline|circle|line|text)$/.test(tag)
       ? D.createElementNS("http://www.w3.org/2000/svg", tag) : D.createElement(tag);
     for (const k in attrs || {}) {
       const v = attrs[k];
@@ -28,7 +28,8 @@
   }
 
   function setup(root) {
-    const data = JSON.parse(root.querySelector("script.careerkit-assessment-data").textContent);
+    const holder = root.querySelector("template.careerkit-assessment-data");
+    const data = JSON.parse(holder.content.querySelector("script").textContent);
     const T = data.strings, key = "careerkit:" + site + ":" + data.id, inputs = {}, items = {};
     const blank = () => ({ v: 1, answers: {}, snapshots: [] });
     let st = blank();
@@ -96,7 +97,7 @@
         btn(T.export_csv, () => exportAs("csv")), btn(T.export_markdown, () => exportAs("md")),
         btn(T.import_json, () => file.click()), file, btn(T.print, print), btn(T.reset, reset, "careerkit-reset")),
       status);
-    root.querySelector("script.careerkit-assessment-data").before(summary);
+    holder.before(summary);
 
     const say = (text, bad) => { status.textContent = text; status.classList.toggle("careerkit-error", !!bad); };
 
@@ -139,7 +140,11 @@
         const hit = v != null && v >= b.low - 1e-9 && (v < b.high - 1e-9 || (b.closed && v <= b.high + 1e-9));
         const li = root.querySelector('[data-careerkit-band="' + i + '"]');
         if (li) li.classList.toggle("careerkit-match", hit);
-        if (hit && li) found.push(li.cloneNode(true));
+        if (hit && li) {
+          const copy = li.cloneNode(true);
+          copy.removeAttribute("data-careerkit-band");
+          found.push(copy);
+        }
       });
       meaning.replaceChildren(...found);
       meaningBox.hidden = !found.length;
@@ -156,7 +161,11 @@
       progress.hidden = !snaps.length;
       chart.replaceChildren();
       legend.replaceChildren();
-      const x = (i) => 10 + (snaps.length > 1 ? (i * 280) / (snaps.length - 1) : 140), y = (p) => 100 - p * 0.9;
+      const x = (i) => 45 + (snaps.length > 1 ? (i * 245) / (snaps.length - 1) : 120), y = (p) => 100 - p * 0.9;
+      for (const p of [0, 50, 100]) {
+        chart.append(h("line", { x1: 40, x2: 295, y1: y(p), y2: y(p), class: "careerkit-grid" }),
+          h("text", { x: 0, y: y(p) + 3, text: p + "%" }));
+      }
       series.forEach((s, k) => {
         const pts = [], vals = [];
         snaps.forEach((snap, i) => {
