@@ -38,8 +38,10 @@ class Source:
     findings: tuple[Finding, ...] = ()
 
 
-def _finding(src: str, line: int, code: str, message: str, suggestion: str) -> Finding:
-    return Finding(src, line, 1, code, default_severity(code), message, suggestion)
+def _finding(
+    src: str, line: int, code: str, message: str, suggestion: str, column: int = 1
+) -> Finding:
+    return Finding(src, line, column, code, default_severity(code), message, suggestion)
 
 
 def read_source(abs_path: str, src_uri: str) -> Source:
@@ -57,36 +59,46 @@ def read_source(abs_path: str, src_uri: str) -> Source:
             {},
             (_finding(src_uri, 0, "page.unreadable", msg, "check the file's permissions"),),
         )
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    data = data[bom:]  # a UTF-8 byte order mark is dropped, as MkDocs' 'utf-8-sig' does
     try:
-        raw = data.decode("utf-8-sig")
+        raw = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
+        line_start = data.rfind(b"\n", 0, e.start) + 1
+        line = data.count(b"\n", 0, e.start) + 1
+        column = len(data[line_start : e.start].decode("utf-8", errors="replace")) + 1
         findings.append(
             _finding(
                 src_uri,
                 line,
                 "page.unreadable",
-                f"byte {data[e.start]:#04x} at offset {e.start} is not UTF-8",
+                f"byte {data[e.start]:#04x} at offset {e.start + bom} is not UTF-8",
                 "save the file as UTF-8",
+                column,
             )
         )
-        raw = data.decode("utf-8-sig", errors="replace")
+        raw = data.decode("utf-8", errors="replace")
     return split_front_matter(raw, src_uri, findings)
 
 
 def split_front_matter(raw: str, src_uri: str, findings: list[Finding] | None = None) -> Source:
     """Split front matter exactly as MkDocs does and report YAML errors with their line."""
     found = list(findings or [])
-    raw = raw.replace("\r\n", "\n")
+    if "\r" in raw:
+        # Python's universal newlines, as MkDocs reads files: `\r\n` and a lone `\r` end lines.
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     body, data = meta.get_data(raw)
     m = meta.YAML_RE.match(raw)
     if m and not data:
         try:
             yaml.safe_load(m.group(1))
         except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
+            mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
             line = mark.line + 2 if mark is not None else 1  # +1 for '---', +1 for 1-based
             problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+            context, where = getattr(e, "context", None), getattr(e, "context_mark", None)
+            if context and where is not None and where.line + 2 != line:
+                problem += f" ({context} on line {where.line + 2})"
             found.append(
                 _finding(
                     src_uri,
