@@ -1,19 +1,28 @@
 """Read one Markdown page and list its links, headings, anchors and suppression markers.
 
 Pure: text in, frozen dataclasses out, every position as the author sees it in the file
-(1-based line and column, front matter included through ``line_offset``). Code blocks,
-code spans and HTML comments are masked first, so links inside them do not count.
+(1-based line and column, front matter included through ``line_offset``).
+
+The scanner follows what Python-Markdown (with the extensions Material sites use) really does,
+without rendering: fenced code (pymdownx.superfences rules), code spans (Python-Markdown's own
+pairing of backtick runs) and HTML comments are blanked first, keeping every column in place;
+raw HTML blocks (a block-level tag at the start of a line, without ``markdown``) are not
+Markdown, so Markdown links and headings inside them do not count. Links are matched over a
+whole paragraph, so link text may wrap onto the next line.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Literal
 
+from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.toc import slugify as default_slugify
-from markdown.extensions.toc import unique
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 Slugify = Callable[[str, str], str]
 LinkKind = Literal["inline", "image", "reference", "definition", "html"]
@@ -30,8 +39,9 @@ class Link:
         line: 1-based line of the link in the file.
         column: 1-based column of the link's first character (``[``, ``!`` or ``<``).
         kind: How the link is written.
-        label: The reference label for reference links and definitions.
+        label: The reference label as written, for reference links and definitions.
         defined: False for a reference link whose definition is missing.
+        bracketed: The destination was written in angle brackets, ``(<my page.md>)``.
     """
 
     target: str
@@ -40,6 +50,7 @@ class Link:
     kind: LinkKind
     label: str = ""
     defined: bool = True
+    bracketed: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,23 +92,14 @@ class PageScan:
     suppressions: tuple[Suppression, ...]
 
 
-_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
-_ATX_RE = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*$|^[ \t]*(#{1,6})[ \t]*$")
-_ATTR_ID_RE = re.compile(r"\{:?[^}\n]*?#([\w.:-]+)[^}\n]*\}")
-_TRAILING_ATTR_RE = re.compile(r"[ \t]*\{:?[^}\n]*\}[ \t]*$")
-_SETEXT_RE = re.compile(r"^[ \t]*(=+|-+)[ \t]*$")
-_HTML_ID_RE = re.compile(r"<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*[\"']([^\"']+)[\"']")
-_HTML_HREF_RE = re.compile(r"<a\s[^>]*?href\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
-_REF_DEF_RE = re.compile(r"^[ \t]*\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)")
-_FOOTNOTE_DEF_RE = re.compile(r"^[ \t]*\[\^([^\]\n]+)\]:")
-_TAB_RE = re.compile(r"^([ \t]*)===[!+]?[ \t]+[\"']")
-_MARKER_RE = re.compile(
-    r"<!--\s*" + IGNORE_MARKER + r"\b(?P<codes>[^:>]*?)(?::(?P<reason>.*?))?\s*-->", re.DOTALL
-)
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
-_INLINE_MARKUP_RE = re.compile(r"(\*\*|__|\*|_|~~|==|\^\^|`)")
-_INLINE_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]")
-_TAG_RE = re.compile(r"<[^>]+>")
+def definition_key(label: str) -> str:
+    """How Python-Markdown files a ``[label]: target`` definition (``strip().lower()``)."""
+    return label.strip().lower()
+
+
+def reference_key(label: str) -> str:
+    """How Python-Markdown looks up ``[text][label]`` (lower case, white space runs → one space)."""
+    return re.sub(r"\s+", " ", label.lower())
 
 
 def normalise_label(label: str) -> str:
@@ -105,295 +107,965 @@ def normalise_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def heading_text(raw: str) -> str:
-    """The plain text of a heading as Python-Markdown's toc extension slugifies it."""
-    text = _TRAILING_ATTR_RE.sub("", raw)
-    text = re.sub(r"[ \t]+#+[ \t]*$", "", text)  # closing hashes
-    text = _INLINE_LINK_RE.sub(lambda m: m.group(1) or m.group(2) or "", text)
-    text = _TAG_RE.sub("", text)
-    text = _INLINE_MARKUP_RE.sub("", text)
-    return text.replace("\\", "").strip()
+# --- Regular expressions (all applied to text whose code and comments are blanked) ----------
+
+_FENCE_OPEN_RE = re.compile(r"^(?P<ws>[> \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_BLANK_RE = re.compile(r"[^\n]")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*(?=\n|$)")
+_BACKTICKS_RE = re.compile(r"`+")
+_MARKER_RE = re.compile(
+    r"<!--\s*" + IGNORE_MARKER + r"\b(?P<codes>[^:>]*?)(?::(?P<reason>.*?))?\s*-->", re.DOTALL
+)
+# A list item may start with a heading: `- # Title`.
+_ATX_RE = re.compile(
+    r"^(?P<ws>[ \t]*)(?P<item>(?:(?:[-*+]|\d+\.)[ \t]+)*)(?P<hashes>#{1,6})(?P<rest>.*)$"
+)
+_SETEXT_RE = re.compile(r"^[ \t]*(?:=+|-+)[ ]*$")
+_CONTAINER_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|===)")
+_TAB_RE = re.compile(r'^(?P<ws>[ \t]*)={3}(?P<special>\+!|!\+|\+|!)? +"(?P<title>.*?)" *$')
+_ATTR_RE = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
+_HEADER_ATTR_RE = re.compile(r"[ ]+\{:?[ ]*([^}\n ][^\n]*)\}[ ]*$")
+# Python-Markdown's ReferenceProcessor rule: a target, an optional title, nothing else.
+_REF_DEF_RE = re.compile(
+    r"^[ \t]*\[(?P<label>[^\[\]\n]*)\]:[ ]*(?:\n[ ]*)?(?P<target>[^\s]+)[ ]*"
+    r"(?:\n[ ]*)?(?:([\"'])(.*)\3[ ]*|\((.*)\)[ ]*)?$",
+    re.MULTILINE,
+)
+_FOOTNOTE_DEF_RE = re.compile(r"^[ \t]*\[\^([^\]\n]*)\]:")
+_FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\n]*)\]")
+_REF_LABEL_RE = re.compile(r"\s?\[([^\]]*)\]")
+_LINK_DEST_RE = re.compile(r"""\(\s*(?:(<[^<>]*>)\s*(?:('[^']*'|"[^"]*")\s*)?\))?""", re.DOTALL)
+_TASK_RE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+$")
+_TAG_RE = re.compile(
+    r"<(?P<close>/)?(?P<name>[a-zA-Z][a-zA-Z0-9:-]*)"
+    r"(?P<attrs>(?:\s+[^\s/>\"'=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)"
+    r"\s*(?P<selfclose>/)?>"
+)
+_ATTR_PAIR_RE = re.compile(r"([^\s/>\"'=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
+_BLOCK_TAG_RE = re.compile(r"^[ \t]*<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>]|$)")
+_VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+_BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
+# Characters after which ``{: #id}`` is an inline attribute list (end of a link, code, emphasis).
+_INLINE_ATTR_AFTER = frozenset(")]`*_~=^")
+_ESCAPABLE = "\\`*_{}[]()#+-.!<>:|\"'~=^$&%/;,?@"
 
 
-def _mask(text: str, start: int, end: int) -> str:
-    """Blank out ``text[start:end]`` except newlines, keeping every column in place."""
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+# --- Text model ---------------------------------------------------------------------------
 
 
-def _mask_code(lines: list[str]) -> tuple[list[str], list[bool]]:
-    """Lines with fenced code and code spans blanked (columns kept); which lines were fenced."""
-    out: list[str] = []
-    fenced: list[bool] = []
-    fence: str | None = None
-    for line in lines:
-        m = _FENCE_RE.match(line)
-        if fence is not None or m:
-            marker = m.group("fence") if m else ""
-            if fence is None:
-                fence = marker
-            elif marker[:1] == fence[0] and len(marker) >= len(fence):
-                if not line[m.end() :].strip():  # type: ignore[union-attr]
-                    fence = None
-            out.append(" " * len(line))
-            fenced.append(True)
-            continue
-        out.append(_mask_code_spans(line))
-        fenced.append(False)
-    return out, fenced
+class _Text:
+    """The page with its line index, and the variants the scanners work on."""
+
+    def __init__(self, markdown: str, line_offset: int) -> None:
+        if "\r" in markdown:
+            markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
+        self.raw = markdown
+        self.line_offset = line_offset
+        self.lines = markdown.split("\n")
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.fenced = _fenced_lines(self.lines)
+        self.indented = _indented_code_lines(self.lines, self.fenced)
+        # ``nofence``: fenced lines blanked. ``code``: code spans and indented code blanked too.
+        # ``nocomment``: ``nofence`` with comments blanked (code span text kept).
+        # ``masked``: everything blanked - where Markdown links and headings are looked for.
+        self.nofence = _blank_lines(markdown, self.lines, self.fenced)
+        self.code = _blank_code_spans(_blank_lines(self.nofence, self.lines, self.indented))
+        self.comments = _comments(self.code)
+        self.masked = _blank_spans(self.code, self.comments)
+        self.nocomment = _blank_spans(self.nofence, self.comments)
+        self.masked_lines = self.masked.split("\n")
+        self.raw_ranges = _raw_html_ranges(self.masked, self.masked_lines, self.starts)
+        self._block_ends: list[int] | None = None
+
+    def consume(self, rows: set[int]) -> None:
+        """Blank rows the block parser takes away whole (link definitions): no inline link,
+        heading or paragraph runs across them."""
+        if not rows:
+            return
+        for row in rows:
+            self.masked_lines[row] = " " * len(self.masked_lines[row])
+        self.masked = "\n".join(self.masked_lines)
+        self._block_ends = None
+
+    def position(self, index: int) -> tuple[int, int]:
+        """File line and column (1-based) of a character index."""
+        row = bisect.bisect_right(self.starts, index) - 1
+        return row + 1 + self.line_offset, index - self.starts[row] + 1
+
+    def row(self, index: int) -> int:
+        return bisect.bisect_right(self.starts, index) - 1
+
+    def in_raw_html(self, index: int) -> bool:
+        i = bisect.bisect_right(self.raw_ranges, (index, len(self.raw) + 1)) - 1
+        return i >= 0 and self.raw_ranges[i][0] <= index < self.raw_ranges[i][1]
+
+    def block_end(self, index: int) -> int:
+        """End of the paragraph holding ``index``: the next blank line (Markdown's block break)."""
+        if self._block_ends is None:
+            ends = [0] * len(self.masked_lines)
+            end = len(self.raw)
+            for row in range(len(self.masked_lines) - 1, -1, -1):
+                if not self.masked_lines[row].strip():
+                    end = self.starts[row] - 1 if row else 0
+                ends[row] = max(end, self.starts[row])
+            self._block_ends = ends
+        return self._block_ends[self.row(index)]
 
 
-def _mask_comments(lines: list[str]) -> list[str]:
-    text = "\n".join(lines)
-    if "<!--" not in text:
-        return lines
-    for m in reversed(list(_COMMENT_RE.finditer(text))):
-        text = _mask(text, m.start(), m.end())
-    return text.split("\n")
+def _comments(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<!-- ... -->`` comments (linear: an unclosed one ends the search)."""
+    spans: list[tuple[int, int]] = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return spans
 
 
-def _mask_code_spans(line: str) -> str:
+def _blank(text: str) -> str:
+    return _BLANK_RE.sub(" ", text)
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    parts = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append(_blank(text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _indent(ws: str) -> int:
+    return len(ws.expandtabs(4))
+
+
+def _fenced_lines(lines: list[str]) -> list[bool]:
+    """Which lines belong to a fenced code block, following pymdownx.superfences.
+
+    A fence closes on a line holding exactly the same fence (same character, same length) and
+    at least the opening's indentation; a less indented content line, or the end of the page,
+    abandons it (the lines are then ordinary Markdown).
+    """
+    fenced = [False] * len(lines)
+    closers: dict[str, list[int]] = {}  # fence → rows that could close it
+    for row, line in enumerate(lines):
+        if "``" in line or "~~" in line:
+            bare = line.lstrip("> \t").rstrip(" \t")
+            if len(bare) >= 3 and bare[0] in "`~" and bare == bare[0] * len(bare):
+                closers.setdefault(bare, []).append(row)
+    if not closers:
+        return fenced
     i = 0
-    while True:
-        start = line.find("`", i)
-        if start < 0:
-            return line
-        ticks = "`" * (len(line[start:]) - len(line[start:].lstrip("`")))
-        end = line.find(ticks, start + len(ticks))
-        while end >= 0 and line[end + len(ticks) : end + len(ticks) + 1] == "`":
-            end = line.find(ticks, end + len(ticks) + 1)
-        if end < 0:
-            return line
-        line = _mask(line, start, end + len(ticks))
-        i = end + len(ticks)
-
-
-def _closing_bracket(line: str, start: int) -> int:
-    """Index of the ``]`` matching ``line[start] == '['``, or -1."""
-    depth = 0
-    i = start
-    while i < len(line):
-        ch = line[i]
-        if ch == "\\":
-            i += 2
+    n = len(lines)
+    while i < n:
+        m = _FENCE_OPEN_RE.match(lines[i]) if ("``" in lines[i] or "~~" in lines[i]) else None
+        if m is None or (m.group("fence")[0] == "`" and "`" in m.group("info")):
+            i += 1
             continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
-def _destination(line: str, start: int) -> tuple[str, int] | None:
-    """Parse ``(dest "title")`` at ``line[start] == '('``; the destination and the end index."""
-    i = start + 1
-    while i < len(line) and line[i] in " \t":
-        i += 1
-    if i < len(line) and line[i] == "<":
-        end = line.find(">", i)
-        if end < 0:
-            return None
-        dest = line[i + 1 : end]
-        close = line.find(")", end)
-        return (dest, close) if close >= 0 else None
-    depth = 0
-    j = i
-    while j < len(line):
-        ch = line[j]
-        if ch == "\\":
-            j += 2
+        ws_len = _indent(m.group("ws"))
+        rows = closers.get(m.group("fence"), [])
+        close = -1
+        k = bisect.bisect_right(rows, i)
+        if k < len(rows):
+            candidate = rows[k]
+            close = candidate
+            for j in range(i + 1, candidate + 1):
+                line = lines[j]
+                content = line.lstrip("> \t")
+                if content and _indent(line[: len(line) - len(content)]) < ws_len:
+                    close = -1  # a less indented line abandons the fence
+                    break
+        if close < 0:
+            i += 1
             continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                break
-            depth -= 1
-        j += 1
-    if j >= len(line):
+        for k in range(i, close + 1):
+            fenced[k] = True
+        i = close + 1
+    return fenced
+
+
+_OPENER_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d+\.[ \t]|!!!|\?\?\?|===|\[\^[^\]\n]*\]:|:[ \t])")
+
+
+def _indented_code_lines(lines: list[str], fenced: list[bool]) -> list[bool]:
+    """Which lines are indented code blocks (four spaces or a tab deeper than their container).
+
+    Content indented under a list item, admonition, details block, content tab or footnote
+    belongs to it; a block indented four more than the container it can belong to is code.
+    """
+    code = [False] * len(lines)
+    opened: list[tuple[int, int]] = []  # (indent of the opening line, indent of its content)
+    prev_blank = True
+    in_code = -1  # content indent of the code block being read, or -1
+    for row, line in enumerate(lines):
+        content = line.lstrip(" \t")
+        if not content:
+            prev_blank = True
+            continue
+        indent = _indent(line[: len(line) - len(content)])
+        if fenced[row]:
+            prev_blank = False
+            in_code = -1
+            continue
+        if in_code >= 0 and (not prev_blank or indent >= in_code):
+            code[row] = True  # the code block goes on
+            prev_blank = False
+            continue
+        in_code = -1
+        if prev_blank:
+            while opened and opened[-1][0] >= indent:
+                opened.pop()
+            base = opened[-1][1] if opened else 0
+            if indent >= base + 4:
+                in_code = base + 4
+                code[row] = True
+                prev_blank = False
+                continue
+        if _OPENER_RE.match(line):
+            while opened and opened[-1][0] >= indent:
+                opened.pop()
+            opened.append((indent, indent + 4))
+        prev_blank = False
+    return code
+
+
+def _blank_lines(text: str, lines: list[str], fenced: list[bool]) -> str:
+    if not any(fenced):
+        return text
+    return "\n".join(" " * len(line) if f else line for line, f in zip(lines, fenced, strict=True))
+
+
+def _blank_code_spans(text: str) -> str:
+    """Blank code spans, pairing backtick runs exactly as Python-Markdown 3.x does.
+
+    An opening run (not escaped by a backslash) pairs with the next run of the same length in
+    the same paragraph; failing that, with the longest later run if that is shorter (the rest
+    of the opening run is then code). Spans do not cross a blank line. Runs are indexed by
+    length, so even a page of thousands of odd runs is read in linear time.
+    """
+    if "`" not in text:
+        return text
+    runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(text)]
+    breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+    para = [bisect.bisect_left(breaks, start) for start, _ in runs]
+    last = [0] * len(runs)  # index of the last run in the same paragraph
+    longest = [(0, 0)] * len(runs)  # (length, first index) of the longest run from here on
+    for r in range(len(runs) - 1, -1, -1):
+        same = r + 1 < len(runs) and para[r + 1] == para[r]
+        last[r] = last[r + 1] if same else r
+        length = runs[r][1] - runs[r][0]
+        if same and longest[r + 1][0] > length:
+            longest[r] = longest[r + 1]
+        else:
+            longest[r] = (length, r)
+    by_length: dict[int, list[int]] = {}
+    for r, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(r)
+    spans: list[tuple[int, int]] = []
+    r = 0
+    while r < len(runs):
+        begin, end = runs[r]
+        if _escaped(text, begin):
+            begin += 1  # `\``: the escaped tick is text, the rest may still open a span
+        ticks = end - begin
+        if ticks <= 0:
+            r += 1
+            continue
+        equal = by_length.get(ticks, [])
+        k = bisect.bisect_right(equal, r)
+        if k < len(equal) and equal[k] <= last[r]:
+            close = equal[k]
+        elif r < last[r] and 0 < longest[r + 1][0] < ticks:
+            close = longest[r + 1][1]
+        else:
+            r += 1
+            continue
+        spans.append((begin, runs[close][1]))
+        r = close + 1
+    return _blank_spans(text, spans)
+
+
+def _raw_html_ranges(masked: str, lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
+    """Character ranges of raw HTML blocks, where Markdown is not processed.
+
+    A block-level tag at the start of a line opens one, unless it has a ``markdown`` attribute
+    (md_in_html); it lasts until that tag is closed, or to the end of the page.
+    """
+    if "<" not in masked:
+        return []
+    ranges: list[tuple[int, int]] = []
+    row = 0
+    while row < len(lines):
+        m = _BLOCK_TAG_RE.match(lines[row])
+        if m is None or m.group(1).lower() not in _BLOCK_TAGS:
+            row += 1
+            continue
+        start = starts[row] + m.start(1) - 1
+        tag = _TAG_RE.match(masked, start)
+        if tag is not None and _markdown_attr(tag.group("attrs")):
+            row += 1
+            continue
+        end = _element_end(masked, start)
+        ranges.append((start, end))
+        row = bisect.bisect_right(starts, end) - 1
+        # The rest of the closing line is Markdown again; the next block starts below it.
+        row += 1
+    return ranges
+
+
+def _markdown_attr(attrs: str) -> bool:
+    for m in _ATTR_PAIR_RE.finditer(attrs or ""):
+        if m.group(1).lower() == "markdown":
+            value = m.group(2) or m.group(3) or m.group(4) or "1"
+            return value != "0"
+    return False
+
+
+def _element_end(masked: str, start: int) -> int:
+    """End index of the HTML element opening at ``start`` (or the end of the text)."""
+    stack: list[str] = []
+    for m in _TAG_RE.finditer(masked, start):
+        name = m.group("name").lower()
+        if m.group("close"):
+            if name in stack:
+                while stack and stack.pop() != name:
+                    pass
+        elif name not in _VOID_TAGS and not m.group("selfclose"):
+            stack.append(name)
+        if not stack:
+            return m.end()
+    return len(masked)
+
+
+# --- Links ---------------------------------------------------------------------------------
+
+
+def _escaped(text: str, index: int) -> bool:
+    backslashes = 0
+    k = index - 1
+    while k >= 0 and text[k] == "\\":
+        backslashes += 1
+        k -= 1
+    return backslashes % 2 == 1
+
+
+def _bracket_pairs(text: _Text) -> dict[int, int]:
+    """For each unescaped ``[``, the index of its matching ``]`` in the same paragraph."""
+    masked = text.masked
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    block = -1
+    for m in re.finditer(r"[\[\]]", masked):
+        i = m.start()
+        if _escaped(masked, i):
+            continue
+        end = text.block_end(i)
+        if end != block:
+            stack.clear()
+            block = end
+        if masked[i] == "[":
+            stack.append(i)
+        elif stack:
+            pairs[stack.pop()] = i
+    return pairs
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: m.group(1) if m.group(1) in _ESCAPABLE else m.group(0), text)
+
+
+def _link_destination(
+    masked: str, raw: str, index: int, limit: int
+) -> tuple[str, int, bool] | None:
+    """Parse ``(dest "title")`` at ``masked[index] == '('`` like Python-Markdown's getLink.
+
+    Returns the destination, the index after the closing ``)``, and whether it was written in
+    angle brackets; None when the parenthesis does not close.
+    """
+    m = _LINK_DEST_RE.match(masked, index, limit)
+    if m is None:
         return None
-    inner = line[i:j].strip()
-    # A title follows the destination after white space: `(page.md "Title")`.
-    title = re.search(r"""\s+("[^"]*"|'[^']*'|\([^)]*\))$""", inner)
-    if title:
-        inner = inner[: title.start()]
-    return inner, j
+    if m.group(1):
+        return _unescape(raw[m.start(1) + 1 : m.end(1) - 1]).strip(), m.end(), True
+    # Python-Markdown tracks nested brackets and a possible quoted title.
+    bracket_count = 1
+    backtrack_count = 1
+    start_index = m.end()
+    pos_index = start_index
+    last_bracket = -1
+    quote = ""
+    start_quote = exit_quote = -1
+    ignore_matches = False
+    alt_quote = ""
+    start_alt_quote = exit_alt_quote = -1
+    last = ""
+    href_end = -1
+    for pos in range(start_index, limit):
+        c = masked[pos]
+        if c == "(":
+            if not ignore_matches:
+                bracket_count += 1
+            elif backtrack_count > 0:
+                backtrack_count -= 1
+        elif c == ")":
+            if (exit_quote != -1 and quote == last) or (exit_alt_quote != -1 and alt_quote == last):
+                bracket_count = 0
+            elif not ignore_matches:
+                bracket_count -= 1
+            elif backtrack_count > 0:
+                backtrack_count -= 1
+                if backtrack_count == 0:
+                    last_bracket = pos_index + 1
+        elif c in "'\"":
+            if not quote:
+                ignore_matches = True
+                backtrack_count = bracket_count
+                bracket_count = 1
+                start_quote = pos_index + 1
+                quote = c
+            elif c != quote and not alt_quote:
+                start_alt_quote = pos_index + 1
+                alt_quote = c
+            elif c == quote:
+                exit_quote = pos_index + 1
+            elif alt_quote and c == alt_quote:
+                exit_alt_quote = pos_index + 1
+        pos_index += 1
+        if bracket_count == 0:
+            if exit_quote >= 0 and quote == last:
+                href_end = start_quote - 1
+            elif exit_alt_quote >= 0 and alt_quote == last:
+                href_end = start_alt_quote - 1
+            else:
+                href_end = pos_index - 1
+            break
+        if c != " ":
+            last = c
+    if bracket_count != 0 and backtrack_count == 0:
+        href_end = last_bracket - 1
+        pos_index = last_bracket
+        bracket_count = 0
+    if bracket_count != 0 or href_end < start_index:
+        return None
+    return _unescape(raw[start_index:href_end]).strip(), pos_index, False
+
+
+def _definitions(text: _Text) -> tuple[dict[str, tuple[str, int, int]], list[Link], set[int]]:
+    """``[label]: target "title"`` definitions, by key (the last one wins, as in
+    Python-Markdown); the same as links; and the rows they occupy (no inline links there)."""
+    found: dict[str, tuple[str, int, int]] = {}
+    links: list[Link] = []
+    rows: set[int] = set()
+    if "]:" not in text.masked:
+        return found, links, rows
+    for m in _REF_DEF_RE.finditer(text.masked):
+        label = m.group("label")
+        index = m.start("label") - 1
+        if label.startswith("^") or text.in_raw_html(index):
+            continue
+        target = text.raw[m.start("target") : m.end("target")]
+        target = target.lstrip("<").rstrip(">")  # as Python-Markdown does
+        raw_label = text.raw[m.start("label") : m.end("label")]
+        line_no, col = text.position(index)
+        found[definition_key(raw_label)] = (target, line_no, col)
+        links.append(Link(target, line_no, col, "definition", label=_display(raw_label)))
+        rows.update(range(text.row(m.start()), text.row(max(m.end() - 1, m.start())) + 1))
+    return found, links, rows
+
+
+def _footnote_labels(text: _Text) -> set[str]:
+    labels: set[str] = set()
+    for row, line in enumerate(text.masked_lines):
+        m = _FOOTNOTE_DEF_RE.match(line)
+        if m and not text.in_raw_html(text.starts[row] + m.start(1)):
+            labels.add(m.group(1))
+    return labels
 
 
 def _scan_links(
-    lines: list[str], line_offset: int
-) -> tuple[list[Link], dict[str, tuple[str, int, int]]]:
+    text: _Text, definitions: dict[str, tuple[str, int, int]], footnotes: set[str]
+) -> list[Link]:
+    """Inline links, images, reference links and HTML ``<a href>``, in reading order."""
+    masked, raw = text.masked, text.raw
     links: list[Link] = []
-    definitions: dict[str, tuple[str, int, int]] = {}
-    for idx, line in enumerate(lines):
-        if "[" not in line and "<a" not in line.lower():
+    skip: set[int] = set()  # ``[`` of labels already read as part of a reference link
+    pairs = _bracket_pairs(text)
+    pos = 0
+    while True:
+        start = masked.find("[", pos)
+        if start < 0:
+            break
+        pos = start + 1
+        if start in skip or _escaped(masked, start) or text.in_raw_html(start):
             continue
-        lineno = idx + 1 + line_offset
-        d = _REF_DEF_RE.match(line)
-        if d and not d.group(1).startswith("^"):
-            target = d.group(2)
-            if target.startswith("<"):
-                target = target[1:-1]
-            label = normalise_label(d.group(1))
-            col = line.index("[") + 1
-            definitions.setdefault(label, (target, lineno, col))
-            links.append(Link(target, lineno, col, "definition", label=label))
+        close = pairs.get(start, -1)
+        if close < 0:
             continue
-        i = 0
-        while True:
-            start = line.find("[", i)
-            if start < 0:
-                break
-            if start > 0 and line[start - 1] == "\\":
-                i = start + 1
+        limit = text.block_end(start)
+        inner = masked[start + 1 : close]
+        is_image = start > 0 and masked[start - 1] == "!" and not _escaped(masked, start - 1)
+        first = start - 1 if is_image else start
+        line_no, col = text.position(first)
+        kind: LinkKind = "image" if is_image else "inline"
+        if not is_image and inner.startswith("^") and inner[1:] in footnotes:
+            pos = close + 1
+            continue
+        after = masked[close + 1 : close + 2]
+        if after == "(":
+            dest = _link_destination(masked, raw, close + 1, limit)
+            if dest is not None:
+                links.append(Link(dest[0], line_no, col, kind, bracketed=dest[2]))
+                # Images inside the link text (`[![img](a.png)](b.md)`) are links too.
+                pos = start + 1 if "[" in inner else dest[1]
                 continue
-            close = _closing_bracket(line, start)
-            if close < 0:
-                break
-            text = line[start + 1 : close]
-            is_image = start > 0 and line[start - 1] == "!"
-            col = start + (0 if is_image else 1)
-            nxt = line[close + 1 : close + 2]
-            if nxt == "(":
-                dest = _destination(line, close + 1)
-                if dest is not None:
-                    links.append(Link(dest[0], lineno, col, "image" if is_image else "inline"))
-                    # Links nested in the text (`[![img](a.png)](b.md)`) are found too.
-                    i = start + 1 if "[" in text else dest[1] + 1
-                    continue
-            elif nxt == "[":
-                ref_close = line.find("]", close + 2)
-                if ref_close >= 0:
-                    label = line[close + 2 : ref_close] or text
-                    if label.strip() and not text.startswith("^"):
-                        links.append(Link("", lineno, col, "reference", normalise_label(label)))
-                    i = ref_close + 1
-                    continue
-            i = start + 1
-        for m in _HTML_HREF_RE.finditer(line):
-            links.append(Link(m.group(1) or m.group(2) or "", lineno, m.start() + 1, "html"))
-    return links, definitions
+        ref = _REF_LABEL_RE.match(masked, close + 1, limit)
+        if ref is not None:
+            label_text = raw[ref.start(1) : ref.end(1)]
+            label = label_text or raw[start + 1 : close]
+            key = reference_key(label)
+            spaced = ref.group(0)[:1] != "["
+            followed_by_link = masked[ref.end() : ref.end() + 1] == "("
+            if key in definitions:
+                target = definitions[key][0]
+                links.append(Link(target, line_no, col, "reference", label=_display(label)))
+                skip.add(ref.start(1) - 1)
+                pos = start + 1 if "[" in inner else ref.end()
+                continue
+            if not spaced and not followed_by_link and label.strip():
+                links.append(
+                    Link("", line_no, col, "reference", label=_display(label), defined=False)
+                )
+                skip.add(ref.start(1) - 1)
+                pos = start + 1 if "[" in inner else ref.end()
+                continue
+        # Shortcut reference `[label]`: a link only when the label is defined.
+        key = reference_key(raw[start + 1 : close])
+        if key in definitions and not _is_task_box(masked, text, start, close):
+            target = definitions[key][0]
+            label = _display(raw[start + 1 : close])
+            links.append(Link(target, line_no, col, "reference", label=label))
+    if "<" in masked:
+        for m in re.finditer(r"<a\s", masked, re.IGNORECASE):
+            tag = _TAG_RE.match(masked, m.start())
+            if tag is None:
+                continue
+            href = _attr(raw[tag.start("attrs") : tag.end("attrs")], "href")
+            if href is not None:
+                line_no, col = text.position(m.start())
+                links.append(Link(href, line_no, col, "html"))
+    return links
 
 
-def _scan_suppressions(raw_lines: list[str], line_offset: int) -> list[Suppression]:
-    """Markers outside code; ``raw_lines`` must have code already blanked."""
+def _display(label: str) -> str:
+    return " ".join(label.split())
+
+
+def _is_task_box(masked: str, text: _Text, start: int, close: int) -> bool:
+    """``[ ]`` / ``[x]`` right after a list marker is a task list checkbox."""
+    if masked[start + 1 : close] not in (" ", "x", "X"):
+        return False
+    row = text.row(start)
+    return bool(_TASK_RE.match(masked[text.starts[row] : start]))
+
+
+def _attr(attrs: str, name: str) -> str | None:
+    value = None
+    for m in _ATTR_PAIR_RE.finditer(attrs):
+        if m.group(1).lower() == name:
+            value = html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+    return value
+
+
+# --- Anchors -------------------------------------------------------------------------------
+
+
+def _attr_id(attrs_string: str, *, strict: bool) -> str | None:
+    """The id an ``attr_list`` string sets (the last one wins), as attr_list parses it."""
+    attrs, remainder = get_attrs_and_remainder(attrs_string)
+    if strict and remainder:
+        return None
+    found = None
+    for key, value in attrs:
+        if key == "id" and value:
+            found = value
+    return found
+
+
+def _heading_attrs(text: str) -> tuple[str, str | None]:
+    """Split a trailing ``{: #id .class}`` off a heading: its text and the id it sets."""
+    m = _HEADER_ATTR_RE.search(text)
+    if m is None:
+        return text, None
+    if get_attrs_and_remainder(m.group(1))[1]:
+        return text, None  # `{...} }`: not an attribute list
+    return text[: m.start()].rstrip("#").rstrip(), _attr_id(m.group(1), strict=True)
+
+
+_CODE_SPAN_RE = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)")
+# `[text](url)` and `[text][label]`, and the same with `!` for images (alt text is dropped).
+_INLINE_LINK_TEXT_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_REFERENCE_TEXT_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\[(?P<label>[^\]]*)\]")
+_HTML_INLINE_RE = re.compile(r"<(?:/?[a-zA-Z][^>]*|!--.*?--)>")
+_UNDERSCORE_EM_RE = re.compile(r"(?<!\w)(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_STAR_RE = re.compile(r"\*+")
+_PLACEHOLDER = "\x02{}\x03"
+
+
+def heading_text(
+    raw: str, footnotes: Collection[str] = (), references: Collection[str] | None = None
+) -> str:
+    """The plain text of a heading as Python-Markdown's toc extension slugifies it.
+
+    Args:
+        raw: The heading as written, without ``#`` marks and attribute list.
+        footnotes: Defined footnote labels (their ``[^label]`` references are left out).
+        references: Keys of the defined ``[label]: target`` definitions; a ``[text][label]``
+            with another label stays as written. None: every reference counts as defined.
+    """
+    codes: list[str] = []
+
+    def keep_code(m: re.Match[str]) -> str:
+        codes.append(m.group(2).strip())
+        return _PLACEHOLDER.format(len(codes) - 1)
+
+    text = _CODE_SPAN_RE.sub(keep_code, raw)
+
+    def keep_escape(m: re.Match[str]) -> str:
+        codes.append(m.group(1))
+        return _PLACEHOLDER.format(len(codes) - 1)
+
+    text = re.sub(r"\\([" + re.escape(_ESCAPABLE) + r"])", keep_escape, text)
+    text = _FOOTNOTE_REF_RE.sub(lambda m: "" if m.group(1) in footnotes else m.group(0), text)
+
+    def reference_text(m: re.Match[str]) -> str:
+        label = m.group("label") or m.group("text")
+        if references is not None and reference_key(label) not in references:
+            return m.group(0)  # undefined: Python-Markdown leaves it as written
+        return m.group("text") if m.group(0)[0] == "[" else ""
+
+    # Inline links first: an undefined `[^1][a]` must not swallow the link `[a](x.md)`.
+    text = _INLINE_LINK_TEXT_RE.sub(lambda m: m.group(1) if m.group(0)[0] == "[" else "", text)
+    text = _REFERENCE_TEXT_RE.sub(reference_text, text)
+    text = _HTML_INLINE_RE.sub("", text)
+    text = _UNDERSCORE_EM_RE.sub(lambda m: m.group(2), text)
+    text = _STAR_RE.sub("", text)
+    text = html.unescape(text)
+    text = re.sub("\x02(\\d+)\x03", lambda m: codes[int(m.group(1))], text)
+    return " ".join(text.split())
+
+
+def _atx(line: str) -> int | None:
+    """Level of an ATX heading line (Python-Markdown needs no space after the ``#``)."""
+    m = _ATX_RE.match(line)
+    if m is None or _indent(m.group("ws")) % 4:
+        return None
+    return len(m.group("hashes"))
+
+
+def _atx_text(line: str) -> str:
+    """The text of an ATX heading line, without its ``#`` marks and closing hashes."""
+    m = _ATX_RE.match(line)
+    if m is None:
+        return ""
+    stripped = m.group("rest").rstrip()
+    body = stripped.rstrip("#")
+    if body.endswith("\\") and body != stripped:
+        body += "#"  # an escaped closing hash is text
+    return body.strip()
+
+
+def _scan_anchors(
+    text: _Text, slugify: Slugify, separator: str, footnotes: set[str], references: set[str]
+) -> tuple[list[Heading], set[str]]:
+    """Headings with the ids Python-Markdown's toc will give them, and every other id."""
+    tree_ids: set[str] = set()  # ids in the element tree before toc runs: they make slugs unique
+    html_ids: set[str] = set()  # ids in raw HTML (MkDocs reads them; toc does not see them)
+    headings: list[tuple[int, str, int, str | None]] = []  # level, text, row, own id
+    masked = text.masked_lines
+    tabs = _TabSets()
+    block_start = True  # the line starts a Markdown block (where a setext heading may begin)
+    n = len(masked)
+    for row in range(n):
+        line = masked[row]
+        if text.fenced[row]:
+            block_start = False
+            continue
+        content = line.lstrip()
+        if not content:
+            block_start = True
+            continue
+        indent = _indent(line[: len(line) - len(content)])
+        start = text.starts[row]
+        if text.in_raw_html(start + len(line) - len(content)):
+            tabs.other(indent)
+            block_start = False
+            continue
+        t = _TAB_RE.match(line)
+        if t:
+            tree_ids.add(tabs.tab(indent, "!" in (t.group("special") or "")))
+        else:
+            tabs.other(indent)
+        f = _FOOTNOTE_DEF_RE.match(line)
+        if f:
+            tree_ids.add(f"fn:{f.group(1)}")
+        source = text.nocomment[start : start + len(line)]  # code span text kept
+        atx = _atx(line)
+        heading: tuple[int, str] | None = None
+        if atx is not None:
+            heading = (atx, _atx_text(source))
+        elif (
+            block_start
+            and row + 1 < n
+            and not text.fenced[row + 1]
+            and _SETEXT_RE.match(masked[row + 1])
+            and _setext_underline(masked[row + 1], indent)
+            and not _CONTAINER_RE.match(line)
+            and not _BLOCK_TAG_RE.match(line)
+        ):
+            heading = (1 if "=" in masked[row + 1] else 2, source.strip())
+        if heading is not None:
+            raw, own_id = _heading_attrs(heading[1])
+            if own_id:
+                tree_ids.add(own_id)
+            headings.append((heading[0], raw, row, own_id))
+        else:
+            _attribute_ids(text, row, source, tree_ids)
+        # After a heading or a container's first line (`!!! note`, `=== "Tab"`) a block starts.
+        block_start = atx is not None or bool(_CONTAINER_RE.match(line))
+    _footnote_ref_ids(text, footnotes, tree_ids)
+    _html_ids(text, tree_ids, html_ids)
+    used = set(tree_ids)
+    counters: dict[str, int] = {}
+    out: list[Heading] = []
+    for level, raw, row, own_id in headings:
+        plain = heading_text(raw, footnotes, references)
+        anchor = own_id or _unique(slugify(plain, separator), used, counters)
+        used.add(anchor)
+        out.append(Heading(level, plain, row + 1 + text.line_offset, anchor))
+    return out, used | html_ids
+
+
+_IDCOUNT_RE = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def _unique(anchor: str, ids: set[str], counters: dict[str, int]) -> str:
+    """Python-Markdown's ``toc.unique``: append ``_1``, ``_2``… to a taken (or empty) id.
+
+    ``counters`` remembers, per base id, how many suffixes are known to be taken, so a page
+    with thousands of equal headings stays linear (as toc itself does since Markdown 3.8).
+    """
+    if anchor in ids or not anchor:
+        m = _IDCOUNT_RE.match(anchor)
+        base, count = (m.group(1), int(m.group(2))) if m else (anchor, 0)
+        known = counters.get(base, 0)
+        skip = count <= known or anchor == f"{base}_{known + 1}"
+        if skip:
+            count = max(count, known)
+        count += 1
+        while f"{base}_{count}" in ids:
+            count += 1
+        anchor = f"{base}_{count}"
+        if skip:
+            counters[base] = count
+    ids.add(anchor)
+    return anchor
+
+
+def _setext_underline(line: str, text_indent: int) -> bool:
+    """An underline starts where its block does; the text above may be indented up to 3 more."""
+    under = _indent(line[: len(line) - len(line.lstrip())])
+    return under % 4 == 0 and under <= text_indent < under + 4
+
+
+class _TabSets:
+    """Numbers content tabs like pymdownx.tabbed: ``__tabbed_SET_TAB``.
+
+    Sets are numbered in reading order; a tab continues the set of the tab before it at the same
+    indentation unless another block came between them (or it is written ``===!``).
+    """
+
+    def __init__(self) -> None:
+        self.sets = 0
+        self.open: list[tuple[int, int, int]] = []  # (indent, set number, tabs so far)
+
+    def tab(self, indent: int, new: bool) -> str:
+        while self.open and self.open[-1][0] > indent:
+            self.open.pop()
+        if self.open and self.open[-1][0] == indent:
+            _, number, count = self.open.pop()
+            if new:
+                self.sets += 1
+                number, count = self.sets, 0
+        else:
+            self.sets += 1
+            number, count = self.sets, 0
+        self.open.append((indent, number, count + 1))
+        return f"__tabbed_{number}_{count + 1}"
+
+    def other(self, indent: int) -> None:
+        """A line that is not a tab: sets at its indentation or deeper have ended."""
+        while self.open and self.open[-1][0] >= indent:
+            self.open.pop()
+
+
+def _attribute_ids(text: _Text, row: int, source: str, ids: set[str]) -> None:
+    """Ids set by ``attr_list`` on paragraphs, list items, table cells and inline elements.
+
+    Where attr_list applies them: alone on the last line of a paragraph (not its first line),
+    at the end of a table cell after a space, or right after an inline element
+    (`` `code`{#id} ``, ``[link](x.md){#id}``). The masked line (code blanked) is searched;
+    ``source`` keeps code, to see what the list follows.
+    """
+    line = text.masked_lines[row]
+    if "{" not in line:
+        return
+    for m in _ATTR_RE.finditer(line):
+        before = source[: m.start()]
+        after = line[m.end() :].strip()
+        if not before.strip() and not after:
+            above = text.masked_lines[row - 1] if row else ""
+            if not above.strip():
+                continue  # a paragraph of its own: text, not an attribute list
+            found = _attr_id(m.group(1), strict=True)
+        elif before[-1:] in " \t" and after[:1] == "|" and "|" in before:
+            found = _attr_id(m.group(1), strict=True)  # table cell
+        elif before[-1:] in _INLINE_ATTR_AFTER:
+            found = _attr_id(m.group(1), strict=False)
+        else:
+            continue
+        if found:
+            ids.add(found)
+
+
+def _footnote_ref_ids(text: _Text, footnotes: set[str], ids: set[str]) -> None:
+    """``fnref:label`` for the first reference to a footnote, ``fnref2:label`` and on after."""
+    if not footnotes:
+        return
+    seen: dict[str, int] = {}
+    for m in _FOOTNOTE_REF_RE.finditer(text.masked):
+        label = m.group(1)
+        if label not in footnotes or text.masked[m.end() : m.end() + 1] == ":":
+            continue  # `[^label]:` starts the footnote's definition
+        if text.in_raw_html(m.start()) or _escaped(text.masked, m.start()):
+            continue
+        seen[label] = seen.get(label, 0) + 1
+        count = seen[label]
+        ids.add(f"fnref:{label}" if count == 1 else f"fnref{count}:{label}")
+
+
+def _html_ids(text: _Text, tree_ids: set[str], html_ids: set[str]) -> None:
+    """Ids in HTML tags, as MkDocs reads them from the page source (code spans included)."""
+    source = text.nocomment
+    if "<" not in source:
+        return
+    for m in _TAG_RE.finditer(source):
+        if m.group("close"):
+            continue
+        attrs = m.group("attrs")
+        if not attrs:
+            continue
+        name = m.group("name").lower()
+        found = _attr(attrs, "id")
+        if name == "a":
+            anchor_name = _attr(attrs, "name")
+            if anchor_name:
+                html_ids.add(anchor_name)
+        if found:
+            # md_in_html elements are part of the element tree, so toc sees their ids.
+            (tree_ids if _markdown_attr(attrs) else html_ids).add(found)
+
+
+# --- Suppression markers --------------------------------------------------------------------
+
+
+def _markers(text: _Text) -> list[tuple[int, int, re.Match[str]]]:
+    """Markers outside code: (start, end, match)."""
+    found = []
+    for start, end in text.comments:
+        m = _MARKER_RE.fullmatch(text.raw, start, end)
+        if m is not None:
+            found.append((start, end, m))
+    return found
+
+
+def _scan_suppressions(text: _Text) -> list[Suppression]:
     out: list[Suppression] = []
-    text = "\n".join(raw_lines)
-    if IGNORE_MARKER not in text:
-        return out
-    starts = [0]
-    for line in raw_lines:
-        starts.append(starts[-1] + len(line) + 1)
-    for m in _MARKER_RE.finditer(text):
-        idx = max(i for i, s in enumerate(starts) if s <= m.start())
-        end_idx = max(i for i, s in enumerate(starts) if s <= m.end() - 1)
-        column = m.start() - starts[idx] + 1
+    lines = text.lines
+    for start, end, m in _markers(text):
+        row = text.row(start)
+        end_row = text.row(end - 1)
+        column = start - text.starts[row] + 1
         codes = tuple(c for c in re.split(r"[\s,]+", m.group("codes").strip()) if c)
         reason = " ".join((m.group("reason") or "").split())
         alone = not (
-            raw_lines[idx][: column - 1].strip()
-            or raw_lines[end_idx][m.end() - starts[end_idx] :].strip()
+            lines[row][: column - 1].strip() or lines[end_row][end - text.starts[end_row] :].strip()
         )
-        target = end_idx
+        target = end_row
         if alone:
-            target = end_idx + 1
-            while target < len(raw_lines) and not raw_lines[target].strip():
+            target = end_row + 1
+            while target < len(lines) and not lines[target].strip():
                 target += 1
-        out.append(
-            Suppression(idx + 1 + line_offset, column, target + 1 + line_offset, codes, reason)
-        )
+        off = text.line_offset
+        out.append(Suppression(row + 1 + off, column, target + 1 + off, codes, reason))
     return out
 
 
 def strip_markers(markdown: str) -> str:
-    """Remove ``careerkit-ignore`` markers (keeping line breaks) so they never reach the HTML."""
+    """Remove ``careerkit-ignore`` markers so they never reach the HTML.
+
+    A marker shown in code stays. A marker alone on its line(s) is cut out with its line, so it
+    does not split a paragraph, a list or a table; its line breaks are put back at the next
+    blank line outside code, so every line after that paragraph keeps its number.
+    """
     if IGNORE_MARKER not in markdown:
         return markdown
-    # Find markers where code is blanked (a marker shown in a code sample stays), cut them out
-    # of the real text at the same positions.
-    masked = "\n".join(_mask_code(markdown.split("\n"))[0])
-    for m in reversed(list(_MARKER_RE.finditer(masked))):
-        markdown = markdown[: m.start()] + "\n" * m.group(0).count("\n") + markdown[m.end() :]
-    return markdown
-
-
-def _scan_anchors(
-    lines: list[str], fenced: list[bool], slugify: Slugify, separator: str, line_offset: int
-) -> tuple[list[Heading], set[str]]:
-    """Headings with the ids Python-Markdown's toc will give them, and every other id."""
-    explicit: set[str] = set()
-    raw_headings: list[tuple[int, str, int, str | None]] = []  # level, raw text, line, own id
-    tab_set = 0
-    tab_index = 0
-    last_tab_line = -2
-    last_tab_indent = ""
-    prev_blank = True
-    for idx, line in enumerate(lines):
-        if fenced[idx]:
-            prev_blank = False
-            continue
-        for m in _HTML_ID_RE.finditer(line):
-            explicit.add(m.group(1))
-        f = _FOOTNOTE_DEF_RE.match(line)
-        if f:
-            explicit.add(f"fn:{f.group(1)}")
-        t = _TAB_RE.match(line)
-        if t:
-            indent = t.group(1)
-            new_set = "!" in line[: line.find('"') if '"' in line else len(line)] or not (
-                indent == last_tab_indent and last_tab_line >= 0
-            )
-            if new_set:
-                tab_set += 1
-                tab_index = 0
-            tab_index += 1
-            explicit.add(f"__tabbed_{tab_set}_{tab_index}")
-            last_tab_line, last_tab_indent = idx, indent
-        elif line.strip() and last_tab_line >= 0:
-            indent = len(line) - len(line.lstrip())
-            if indent <= len(last_tab_indent):
-                last_tab_line = -2
-        h = _ATX_RE.match(line)
-        level_text: tuple[int, str] | None = None
-        if h:
-            level_text = (len(h.group(1) or h.group(3)), h.group(2) or "")
-        elif (
-            idx + 1 < len(lines)
-            and line.strip()
-            and not prev_blank_is_list(line)
-            and not fenced[idx + 1]
-            and _SETEXT_RE.match(lines[idx + 1])
-            and (idx == 0 or not lines[idx - 1].strip() or prev_blank)
-        ):
-            level_text = (1 if "=" in lines[idx + 1] else 2, line.strip())
-        if level_text:
-            level, raw = level_text
-            own = _ATTR_ID_RE.search(raw)
-            own_id = own.group(1) if own and _TRAILING_ATTR_RE.search(raw) else None
-            if own_id:
-                explicit.add(own_id)
-            raw_headings.append((level, raw, idx + 1 + line_offset, own_id))
+    text = _Text(markdown, 0)
+    markers = _markers(text)
+    if not markers:
+        return markdown
+    src, lines = text.raw, text.lines
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
+    cut_rows: set[int] = set()
+    moved: list[tuple[int, int]] = []  # (last row cut, line breaks to put back)
+    for start, end, _m in markers:
+        row, end_row = text.row(start), text.row(end - 1)
+        before = lines[row][: start - text.starts[row]]
+        after = lines[end_row][end - text.starts[end_row] :]
+        if not before.strip() and not after.strip() and end_row + 1 < len(lines):
+            edits.append((text.starts[row], text.starts[end_row + 1], ""))
+            cut_rows.update(range(row, end_row + 1))
+            moved.append((end_row, end_row - row + 1))
         else:
-            a = _ATTR_ID_RE.search(line)
-            if a and _TRAILING_ATTR_RE.search(line):
-                explicit.add(a.group(1))
-        prev_blank = not line.strip()
-    used = set(explicit)
-    headings: list[Heading] = []
-    for level, raw, lineno, own_id in raw_headings:
-        text = heading_text(raw)
-        anchor = own_id or unique(slugify(text, separator), used)
-        used.add(anchor)
-        headings.append(Heading(level, text, lineno, anchor))
-    return headings, used
+            edits.append((start, end, "\n" * src.count("\n", start, end)))
+    for last_cut, breaks in moved:
+        row = last_cut + 1
+        while row < len(lines) and (lines[row].strip() or text.fenced[row] or row in cut_rows):
+            row += 1
+        at = text.starts[row] if row < len(lines) else len(src)
+        edits.append((at, at, "\n" * breaks))
+    edits.sort(key=lambda e: (e[0], e[1]))
+    parts: list[str] = []
+    last = 0
+    for start, end, replacement in edits:
+        parts.append(src[last:start])
+        parts.append(replacement)
+        last = end
+    parts.append(src[last:])
+    return "".join(parts)
 
 
-def prev_blank_is_list(line: str) -> bool:
-    """A list item or table row cannot be a setext heading's text."""
-    s = line.lstrip()
-    return bool(re.match(r"([-*+]|\d+[.)])\s", s)) or s.startswith(("|", ">", "!!!", "???", "==="))
+# --- Entry point ---------------------------------------------------------------------------
 
 
 def scan_page(
@@ -414,19 +1086,16 @@ def scan_page(
     Returns:
         Everything the cross-reference checks need to know about the page.
     """
-    code_masked, fenced = _mask_code(markdown.split("\n"))
-    lines = _mask_comments(code_masked)
-    links, definitions = _scan_links(lines, line_offset)
-    resolved: list[Link] = []
-    for link in links:
-        if link.kind == "reference":
-            d = definitions.get(link.label)
-            link = dataclasses.replace(link, target=d[0] if d else "", defined=d is not None)
-        resolved.append(link)
-    headings, anchors = _scan_anchors(lines, fenced, slugify, separator, line_offset)
+    text = _Text(markdown, line_offset)
+    definitions, definition_links, definition_rows = _definitions(text)
+    text.consume(definition_rows)
+    footnotes = _footnote_labels(text)
+    links = _scan_links(text, definitions, footnotes)
+    links = sorted([*links, *definition_links], key=lambda link: (link.line, link.column))
+    headings, anchors = _scan_anchors(text, slugify, separator, footnotes, set(definitions))
     return PageScan(
-        links=tuple(resolved),
+        links=tuple(links),
         headings=tuple(headings),
         anchors=frozenset(anchors),
-        suppressions=tuple(_scan_suppressions(code_masked, line_offset)),
+        suppressions=tuple(_scan_suppressions(text)),
     )
