@@ -162,6 +162,17 @@ def test_rubric_rows_and_bands_are_marked(extensions: list[str]) -> None:
     )
 
 
+def test_collapsible_blocks() -> None:
+    out = render('???+ assessment "Q"\n    scale: 1-3\n\n    - [ ] one\n')
+    assert out.startswith(
+        '<details class="assessment careerkit-assessment" data-careerkit-assessment="q" '
+        'open="open">\n'
+        "<summary>Q</summary>\n"
+        '<p class="careerkit-scale">Scale: 1 · 2 · 3</p>'
+    )
+    assert data(out)[0]["sections"][0]["items"][0]["id"] == "one"
+
+
 def test_careerkit_syntax_is_removed_and_nothing_else_changes() -> None:
     lines = (
         textwrap.dedent(

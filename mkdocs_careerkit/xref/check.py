@@ -18,8 +18,10 @@ from mkdocs_careerkit.xref.scan import Link, PageScan
 Inclusion = Literal["included", "not_in_nav", "draft", "excluded"]
 
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_KNOWN_SCHEMES = {"http", "https", "mailto", "tel", "ftp", "ftps", "data", "sms", "irc", "news"}
-_MALFORMED_RE = re.compile(r"^(https?:/[^/]|https?:[^/]|https?//|htps?:|htttps?:|ww\.)", re.I)
+_WEB_SCHEMES = ("http", "https")
+# `https:/host`, `https:host`, `https//host`, `www.host` without a scheme.
+_MALFORMED_RE = re.compile(r"^(?:https?:/?(?!/)|https?//|w{2,3}\.[a-z0-9-]+\.)", re.IGNORECASE)
+_HOST_RE = re.compile(r"^[A-Za-z0-9._~%!$&'()*+,;=:@\[\]-]+$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,6 +71,27 @@ def _is_page(path: str) -> bool:
     return path.endswith((".md", ".markdown"))
 
 
+def malformed_url(target: str) -> bool:
+    """True for an external URL that cannot be right (`https:/host`, `htps://`, `www.host`)."""
+    if _MALFORMED_RE.match(target):
+        return True
+    scheme = _SCHEME_RE.match(target)
+    if scheme is None:
+        return False
+    name = scheme.group(1).lower()
+    if name in _WEB_SCHEMES:
+        try:
+            host = urlsplit(target).netloc.rsplit("@", 1)[-1]
+        except ValueError:  # `http://[::1/`: a broken IPv6 literal
+            return True
+        return not host or not _HOST_RE.match(host) or host.startswith(".") or ".." in host
+    if name == "mailto":
+        return "@" not in target
+    # A near miss of http(s) (`htps`, `htttp`, `hhttps`) followed by `//`.
+    near = difflib.get_close_matches(name, _WEB_SCHEMES, n=1, cutoff=0.75)
+    return bool(near) and target[scheme.end() : scheme.end() + 2] == "//"
+
+
 class _Checker:
     def __init__(
         self, pages: Mapping[str, PageFacts], site: SiteInfo, options: XrefOptions
@@ -76,40 +99,50 @@ class _Checker:
         self.pages = pages
         self.site = site
         self.options = options
-        self.by_lower = {p.lower(): p for p in site.files}
-        self.doc_pages = [p for p in site.files if _is_page(p)]
+        self.by_lower: dict[str, str] = {}
+        for p in sorted(site.files):
+            self.by_lower.setdefault(p.lower(), p)
+        self.doc_pages = sorted(p for p in site.files if _is_page(p))
         self.inbound: set[str] = set()
         self.findings: list[Finding] = []
 
-    def ignored(self, link: Link, resolved: str) -> bool:
+    def ignored(self, target: str, resolved: str) -> bool:
         return any(
-            fnmatch.fnmatchcase(link.target, pat) or fnmatch.fnmatchcase(resolved, pat)
+            fnmatch.fnmatchcase(target, pat) or (resolved and fnmatch.fnmatchcase(resolved, pat))
             for pat in self.options.ignore
         )
 
     def check_link(self, page: str, link: Link) -> bool:
         """Report what is wrong with one link; True if it leads somewhere real."""
+        if link.kind == "reference":
+            if not link.defined:
+                self.findings.append(
+                    _finding(
+                        page,
+                        link,
+                        "xref.missing-reference",
+                        f"reference link '[{link.label}]' has no definition",
+                        f"add a line '[{link.label}]: page.md' or fix the label",
+                    )
+                )
+                return False
+            # The definition is checked (and reported) where it is written; here only whether
+            # the link leads somewhere, for the navigation section's count.
+            kept, self.findings = self.findings, []
+            try:
+                return self.check_target(page, link)
+            finally:
+                self.findings = kept
+        return self.check_target(page, link)
+
+    def check_target(self, page: str, link: Link) -> bool:
         add = self.findings.append
         target = link.target.strip()
-        if link.kind == "reference" and not link.defined:
-            add(
-                _finding(
-                    page,
-                    link,
-                    "xref.missing-reference",
-                    f"reference link '[{link.label}]' has no definition",
-                    f"add a line '[{link.label}]: page.md' or fix the label",
-                )
-            )
-            return False
-        if link.kind == "reference":
-            return True  # the definition itself is checked where it is written
         if not target:
             return False
-        scheme = _SCHEME_RE.match(target)
-        if _MALFORMED_RE.match(target) or (
-            scheme and scheme.group(1).lower() not in _KNOWN_SCHEMES and "/" in target[:9]
-        ):
+        if self.ignored(target, ""):
+            return True
+        if malformed_url(target):
             add(
                 _finding(
                     page,
@@ -120,11 +153,23 @@ class _Checker:
                 )
             )
             return False
-        if scheme or target.startswith("//"):
+        if _SCHEME_RE.match(target) or target.startswith("//"):
             return True  # external: never fetched
-        parts = urlsplit(target)
+        try:
+            parts = urlsplit(target)
+        except ValueError:
+            parts = urlsplit(target.replace("[", "%5B").replace("]", "%5D"))
         path, anchor = unquote(parts.path), unquote(parts.fragment)
-        if " " in parts.path and "%20" not in parts.path and not link.target.startswith("<"):
+        if not path:
+            resolved = page
+        elif path.startswith("/"):
+            resolved = posixpath.normpath(path.lstrip("/")) if path.strip("/") else "index.md"
+        else:
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        full = resolved + (f"#{anchor}" if anchor else "")
+        if self.ignored(target, full):
+            return True
+        if " " in parts.path and not link.bracketed:
             add(
                 _finding(
                     page,
@@ -134,36 +179,35 @@ class _Checker:
                     f"write '{parts.path.replace(' ', '%20')}' or wrap it in <...>",
                 )
             )
-        if not path:
-            resolved = page
-        elif path.startswith("/"):
-            resolved = posixpath.normpath(path.lstrip("/")) if path.strip("/") else "index.md"
+        if path.startswith("/"):
+            own = self.own_page(resolved)
+            if own is None:
+                return True  # not one of ours: served from elsewhere on the host
+            resolved = own
             add(
                 _finding(
                     page,
                     link,
                     "xref.absolute-link",
                     f"absolute link '{target}' to the site's own page",
-                    f"use a relative link such as '{relative(page, resolved)}'",
+                    f"use a relative link such as '{relative(page, own)}'",
                 )
             )
-        else:
-            joined = posixpath.join(posixpath.dirname(page), path)
-            resolved = posixpath.normpath(joined)
-            if resolved.startswith("../") or resolved == "..":
-                add(
-                    _finding(
-                        page,
-                        link,
-                        "xref.outside-docs",
-                        f"link '{target}' climbs above docs_dir",
-                        "remove one '../' or link to the published URL",
-                    )
+        elif resolved == ".." or resolved.startswith("../"):
+            inside = re.sub(r"^(\.\./)+", "", resolved)
+            hint = inside if inside in self.site.files else self.same_name(inside)
+            add(
+                _finding(
+                    page,
+                    link,
+                    "xref.outside-docs",
+                    f"link '{target}' climbs above docs_dir",
+                    f"did you mean '{relative(page, hint)}'?"
+                    if hint
+                    else "remove one '../' or link to the published URL",
                 )
-                return False
-        full = resolved + (f"#{anchor}" if anchor else "")
-        if self.ignored(link, full):
-            return True
+            )
+            return False
         real = self.resolve_file(page, link, target, resolved)
         if real is None:
             return False
@@ -187,14 +231,38 @@ class _Checker:
                 return False
         return True
 
+    def own_page(self, resolved: str) -> str | None:
+        """The docs file an absolute link means, if it is one of the site's own."""
+        files = self.site.files
+        if resolved in files or _is_page(resolved):
+            return resolved
+        stem = resolved[: -len(".html")] if resolved.endswith(".html") else resolved
+        if stem.endswith("/index") or stem == "index":
+            stem = stem[: -len("index")].rstrip("/") or "."
+        for candidate in (stem + ".md", stem + "/index.md", stem + "/README.md"):
+            candidate = posixpath.normpath(candidate)
+            if candidate in files:
+                return candidate
+        return None
+
+    def html_source(self, resolved: str) -> str | None:
+        """The page ``x.md`` that ``x.html`` or ``x/index.html`` is generated from."""
+        files = self.site.files
+        stem = resolved[: -len(".html")]
+        candidates = [stem + ".md", stem + "/index.md"]
+        if stem == "index" or stem.endswith("/index"):
+            folder = stem[: -len("index")].rstrip("/")
+            base = folder + "/" if folder else ""
+            candidates += [base + "index.md", base + "README.md"]
+            if folder:
+                candidates.append(folder + ".md")
+        return next((c for c in candidates if c in files), None)
+
     def resolve_file(self, page: str, link: Link, target: str, resolved: str) -> str | None:
         add = self.findings.append
         files = self.site.files
         if resolved.endswith(".html") and resolved not in files:
-            stem = resolved[: -len(".html")]
-            source = next((s for s in (stem + ".md", stem + "/index.md") if s in files), None)
-            if stem.endswith("/index") or stem == "index":
-                source = source or next((s for s in (stem[:-5] + "README.md",) if s in files), None)
+            source = self.html_source(resolved)
             if source:
                 add(
                     _finding(
@@ -234,8 +302,9 @@ class _Checker:
                 )
             )
             return None
-        if resolved + "/index.md" in files or (resolved == "." and "index.md" in files):
-            index = (resolved + "/index.md") if resolved != "." else "index.md"
+        folder = "" if resolved == "." else resolved + "/"
+        index = next((folder + n for n in ("index.md", "README.md") if folder + n in files), None)
+        if index is not None:
             add(
                 _finding(
                     page,
@@ -257,14 +326,30 @@ class _Checker:
         )
         return None
 
-    def suggest_path(self, page: str, resolved: str) -> str:
+    def same_name(self, resolved: str) -> str | None:
+        """The one file with the same name in another folder (wrong folder or ``../`` depth)."""
         name = posixpath.basename(resolved)
-        pool = self.doc_pages if _is_page(resolved) else list(self.site.files)
-        same_name = [p for p in pool if posixpath.basename(p) == name]
-        best = same_name[0] if len(same_name) == 1 else _closest(resolved, pool)
+        same = [p for p in self.site.files if posixpath.basename(p) == name]
+        return same[0] if len(same) == 1 else None
+
+    def suggest_path(self, page: str, resolved: str) -> str:
+        """A typo, the same name in another folder, a wrong ``../`` depth, or a folder URL."""
+        files = self.site.files
+        best = next((c for c in (resolved + ".md", resolved + "/index.md") if c in files), None)
+        best = best or self.same_name(resolved)
         if best is None:
-            by_name = _closest(name, [posixpath.basename(p) for p in pool])
-            best = next((p for p in pool if posixpath.basename(p) == by_name), None)
+            # Only files whose own name is close (pages share folders, so whole paths of
+            # unrelated pages in one folder look alike).
+            stem = posixpath.splitext(posixpath.basename(resolved))[0]
+            pool = [
+                p
+                for p in (self.doc_pages if _is_page(resolved) else sorted(files))
+                if difflib.SequenceMatcher(
+                    None, stem, posixpath.splitext(posixpath.basename(p))[0]
+                ).ratio()
+                >= 0.6
+            ]
+            best = _closest(resolved, pool) or (pool[0] if len(pool) == 1 else None)
         return f"did you mean '{relative(page, best)}'?" if best else ""
 
     def check_nav_section(self, facts: PageFacts, valid: Mapping[int, bool]) -> None:
@@ -276,10 +361,10 @@ class _Checker:
             end = next((h.line for h in headings[i + 1 :] if h.level <= heading.level), 10**9)
             count = sum(
                 1
-                for link in facts.scan.links
+                for n, link in enumerate(facts.scan.links)
                 if heading.line < link.line < end
                 and link.kind != "definition"
-                and valid.get(id(link), False)
+                and valid.get(n, False)
             )
             if count < self.options.nav_section_min_links:
                 self.findings.append(
@@ -297,16 +382,14 @@ class _Checker:
 
     def run(self) -> list[Finding]:
         for src, facts in self.pages.items():
-            valid: dict[int, bool] = {}
-            for link in facts.scan.links:
-                valid[id(link)] = self.check_link(src, link)
+            valid = {n: self.check_link(src, link) for n, link in enumerate(facts.scan.links)}
             self.check_nav_section(facts, valid)
         if self.site.nav is not None:
             for src in self.pages:
                 if (
                     src not in self.site.nav
                     and src not in self.inbound
-                    and posixpath.basename(src) not in ("index.md", "README.md")
+                    and src not in ("index.md", "README.md")
                     and self.site.files.get(src) == "included"
                 ):
                     self.findings.append(

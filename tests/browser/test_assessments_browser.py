@@ -520,3 +520,22 @@ def test_author_text_stays_text(browser: Any, tmp_path: Path) -> None:
     finally:
         ctx.close()
         server.close()
+
+
+def test_storage_is_namespaced_by_the_sites_path(browser: Any, tmp_path: Path) -> None:
+    # The site served under /site/, as on a project page: its answers are its own.
+    server = Server(tmp_path)
+    SiteCopy(tmp_path, server.url("site/"))
+    ctx = browser.new_context()
+    ctx.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    page = ctx.new_page()
+    try:
+        page.goto(server.url("site/"))
+        page.locator(f'a[href$="{SEED_URL}"]:visible').first.click()  # instant navigation
+        page.wait_for_selector(f"{SEED}.careerkit-on .careerkit-summary")
+        rate(page.locator(SEED), 0, 2)
+        keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('careerkit'))")
+        assert keys == ["careerkit:/site/:professional-network-assessment"]
+    finally:
+        ctx.close()
+        server.close()
