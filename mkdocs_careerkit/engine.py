@@ -41,8 +41,11 @@ class Baseline:
                 f"{path}: not a careerkit baseline (write one with "
                 "'careerkit check --write-baseline FILE')"
             )
+        items = data.get("findings", [])
+        if not isinstance(items, list):
+            raise ValueError(f"{path}: 'findings' must be a list")
         entries: Counter[tuple[str, str, str]] = Counter()
-        for i, item in enumerate(data.get("findings", [])):
+        for i, item in enumerate(items):
             try:
                 entries[(str(item["file"]), str(item["code"]), str(item["message"]))] += 1
             except (KeyError, TypeError) as e:
