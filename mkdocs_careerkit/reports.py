@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
+from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from mkdocs_careerkit import __version__
 from mkdocs_careerkit.codes import CODES
-from mkdocs_careerkit.findings import Finding, summary
+from mkdocs_careerkit.findings import Finding, summary, visible
+
+# Characters XML 1.0 cannot hold at all, even escaped (a page may contain them in a link).
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML_RE.sub("\ufffd", text)
+
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
 
@@ -46,6 +56,7 @@ def to_github(findings: Sequence[Finding], docs_prefix: str = "") -> str:
 
 
 def to_junit(findings: Sequence[Finding], docs_prefix: str = "") -> str:
+    """One test case per error or warning, failed; a passing one when there are none."""
     failing = [f for f in findings if f.severity in ("error", "warn")]
     suite = ET.Element(
         "testsuite",
@@ -70,13 +81,15 @@ def to_junit(findings: Sequence[Finding], docs_prefix: str = "") -> str:
             "testcase",
             {
                 "classname": f.code,
-                "name": f"{f.location} {f.code}",
-                "file": docs_prefix + f.file,
+                "name": _xml_text(f"{f.location} {f.code}"),
+                "file": _xml_text(docs_prefix + f.file),
                 "line": str(f.line),
             },
         )
-        failure = ET.SubElement(case, "failure", {"message": f.message, "type": f.severity})
-        failure.text = f.format()
+        failure = ET.SubElement(
+            case, "failure", {"message": _xml_text(f.message), "type": f.severity}
+        )
+        failure.text = _xml_text(f.format())
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
@@ -100,7 +113,9 @@ def to_sarif(findings: Sequence[Finding], docs_prefix: str = "") -> str:
             region["startLine"] = f.line
             if f.column > 0:
                 region["startColumn"] = f.column
-        location: dict[str, object] = {"artifactLocation": {"uri": docs_prefix + f.file}}
+        # A URI reference: spaces and other characters a URI cannot hold are percent-encoded.
+        uri = quote(docs_prefix + f.file, safe="/-._~!$&'()*+,;=:@")
+        location: dict[str, object] = {"artifactLocation": {"uri": uri}}
         if region:
             location["region"] = region
         result: dict[str, object] = {
@@ -141,5 +156,8 @@ RENDERERS: dict[str, Callable[..., str]] = {
 
 
 def render(findings: Sequence[Finding], fmt: str, docs_prefix: str = "") -> str:
-    """Findings in one of :data:`FORMATS`; paths get ``docs_prefix`` where CI needs repo paths."""
-    return RENDERERS[fmt](findings, docs_prefix)
+    """Findings in one of :data:`FORMATS`; paths get ``docs_prefix`` where CI needs repo paths.
+
+    Findings whose severity is ``ignore`` are left out.
+    """
+    return RENDERERS[fmt](visible(findings), docs_prefix)
