@@ -30,6 +30,7 @@ class Built:
     config_file: Path
     records: list[logging.LogRecord]
     error: BaseException | None
+    config: Any = None  # the loaded MkDocsConfig (its plugins keep their per-build state)
 
     def html(self, page: str) -> str:
         """The built HTML of ``page`` (``sub/a.md`` → ``site/sub/a/index.html``)."""
@@ -103,17 +104,21 @@ def write_site(root: Path, pages: dict[str, str], config: dict[str, Any] | None 
     return config_file
 
 
-def build_site(config_file: Path, **overrides: Any) -> Built:
-    """Build through MkDocs' Python API, recording every log record."""
+def build_site(config_file: Path, *, command: str = "build", **overrides: Any) -> Built:
+    """Build through MkDocs' Python API, recording every log record.
+
+    ``command="serve"`` tells the plugins they run under ``mkdocs serve`` (the build is the same).
+    """
     recorder = _Recorder()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(recorder)
     old_level = logger.level
     logger.setLevel(logging.DEBUG)
     error: BaseException | None = None
+    cfg = None
     try:
         cfg = load_config(str(config_file), **overrides)
-        cfg.plugins.on_startup(command="build", dirty=False)
+        cfg.plugins.on_startup(command=command, dirty=False)
         try:
             build(cfg)
         finally:
@@ -129,6 +134,7 @@ def build_site(config_file: Path, **overrides: Any) -> Built:
         config_file,
         recorder.records,
         error,
+        cfg,
     )
 
 

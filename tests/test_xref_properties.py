@@ -1,0 +1,204 @@
+"""Property-based tests: any text gives a model or a finding, never an exception, and every
+position points inside the text at what it claims to."""
+
+from __future__ import annotations
+
+import json
+from xml.etree import ElementTree as ET
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mkdocs_careerkit.engine import Baseline, finalize
+from mkdocs_careerkit.findings import SEVERITIES, Finding
+from mkdocs_careerkit.reports import FORMATS, render
+from mkdocs_careerkit.sources import split_front_matter
+from mkdocs_careerkit.xref.check import PageFacts, SiteInfo, XrefOptions, check_links
+from mkdocs_careerkit.xref.scan import scan_page, strip_markers
+from tests.test_reports import GITHUB_LINE
+
+FRAGMENTS = [
+    "[",
+    "]",
+    "(",
+    ")",
+    "](",
+    "![",
+    "[^",
+    "]:",
+    "[x]",
+    "[]",
+    "#",
+    "## ",
+    "\n",
+    "\n\n",
+    " ",
+    "    ",
+    "\t",
+    "`",
+    "``",
+    "```",
+    "~~~",
+    "<!--",
+    "-->",
+    "{#",
+    "}",
+    "{: ",
+    "===",
+    '=== "T"',
+    "!!! note",
+    "???",
+    "- ",
+    "- [ ] ",
+    "1. ",
+    "| ",
+    "---",
+    "<a href=",
+    '"',
+    "'",
+    "<div>",
+    "</div>",
+    "<div markdown>",
+    "<a id=x>",
+    "\\",
+    "%20",
+    "page.md",
+    "#anchor",
+    "../",
+    "http://",
+    "&amp;",
+    "careerkit-ignore",
+    " xref.missing-page",
+    ": why",
+    "é",
+    "\r\n",
+    "*",
+    "_",
+    ">",
+]
+markdownish = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=5), max_size=60).map("".join)
+any_text = st.text() | markdownish
+relaxed = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=300)
+
+
+def lines_of(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+@relaxed
+@given(text=any_text, offset=st.integers(min_value=0, max_value=5))
+def test_scan_page_never_raises_and_positions_point_at_links(text: str, offset: int) -> None:
+    scan = scan_page(text, line_offset=offset)
+    lines = lines_of(text)
+    for link in scan.links:
+        assert offset < link.line <= offset + len(lines)
+        line = lines[link.line - offset - 1]
+        assert 1 <= link.column <= len(line)
+        at = line[link.column - 1 :]
+        if link.kind == "html":
+            assert at[:2].lower() == "<a"
+        else:
+            assert at.startswith(("[", "![")), (link, at)
+    for heading in scan.headings:
+        assert offset < heading.line <= offset + len(lines)
+        assert heading.anchor in scan.anchors
+    for marker in scan.suppressions:
+        line = lines[marker.line - offset - 1]
+        assert line[marker.column - 1 :].startswith("<!--")
+        assert marker.applies_to >= marker.line
+
+
+@relaxed
+@given(text=any_text)
+def test_strip_markers_never_raises_and_keeps_line_numbers(text: str) -> None:
+    out = strip_markers(text)
+    assert len(lines_of(out)) == len(lines_of(text))
+    if "careerkit-ignore" not in text:
+        assert out == text
+
+
+names = st.sampled_from(
+    ["index.md", "a.md", "sub/b.md", "sub/deeper/c.md", "Café.md", "x y.md", "img.png"]
+)
+
+
+@relaxed
+@given(
+    pages=st.dictionaries(names, any_text, max_size=5),
+    others=st.dictionaries(
+        names, st.sampled_from(["included", "not_in_nav", "draft", "excluded"]), max_size=4
+    ),
+    nav=st.none() | st.frozensets(names),
+    ignore=st.lists(st.sampled_from(["*", "sub/*", "a.md#*", "[", "http*"]), max_size=2),
+)
+def test_check_links_never_raises(
+    pages: dict[str, str], others: dict[str, str], nav: frozenset[str] | None, ignore: list[str]
+) -> None:
+    facts = {}
+    for src, text in pages.items():
+        scan = scan_page(text)
+        facts[src] = PageFacts(src, scan, scan.anchors)
+    files = {**others, **dict.fromkeys(pages, "included")}
+    found = check_links(facts, SiteInfo(files, nav), XrefOptions(tuple(ignore), "A", 2))  # type: ignore[arg-type]
+    for f in found:
+        assert f.file in pages
+        assert f.severity in SEVERITIES
+    finalize(found, suppressions={src: p.scan.suppressions for src, p in facts.items()})
+
+
+@relaxed
+@given(target=st.text(max_size=40), page=names)
+def test_any_link_target_is_checked_without_raising(target: str, page: str) -> None:
+    text = f"[x]({target}) [y](<{target}>) <a href='{target}'>z</a>"
+    scan = scan_page(text)
+    facts = {page: PageFacts(page, scan, scan.anchors)}
+    check_links(facts, SiteInfo({page: "included", "a.md": "included"}))
+
+
+@relaxed
+@given(body=any_text, yaml_part=any_text)
+def test_split_front_matter_never_raises(body: str, yaml_part: str) -> None:
+    for raw in (body, f"---\n{yaml_part}\n---\n{body}"):
+        source = split_front_matter(raw, "p.md")
+        assert source.line_offset >= 0
+        for f in source.findings:
+            assert f.code == "page.bad-front-matter" and f.line >= 1 and f.column >= 1
+
+
+finding = st.builds(
+    Finding,
+    file=st.text(min_size=1, max_size=20),
+    line=st.integers(min_value=0, max_value=10**6),
+    column=st.integers(min_value=0, max_value=500),
+    code=st.sampled_from(["xref.missing-page", "xref.orphan-page", "baseline.fixed", "x.unknown"]),
+    severity=st.sampled_from(SEVERITIES),
+    message=st.text(min_size=1, max_size=60),
+    suggestion=st.text(max_size=30),
+)
+
+
+@relaxed
+@given(findings=st.lists(finding, max_size=8))
+def test_reports_render_any_findings(findings: list[Finding]) -> None:
+    for fmt in FORMATS:
+        out = render(findings, fmt, "docs/")
+        if fmt == "json":
+            assert len(json.loads(out)) == len([f for f in findings if f.severity != "ignore"])
+        elif fmt == "junit":
+            ET.fromstring(out.encode("utf-8"))
+        elif fmt == "sarif":
+            assert json.loads(out)["version"] == "2.1.0"
+        elif fmt == "github":
+            for line in out.rstrip("\n").split("\n") if out else []:
+                assert GITHUB_LINE.match(line), line
+
+
+@relaxed
+@given(
+    text=st.text() | st.from_regex(r'\{"careerkit_baseline": 1, "findings": .*\}', fullmatch=True)
+)
+def test_bad_baseline_text_is_a_value_error(text: str) -> None:
+    try:
+        Baseline.from_text(text, "b.json")
+    except ValueError:
+        pass
