@@ -86,18 +86,22 @@ def _check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if args.write_baseline:
-        with open(args.write_baseline, "w", encoding="utf-8") as f:
-            f.write(engine.baseline_text(findings))
-        print(f"careerkit: wrote {args.write_baseline}", file=sys.stderr)
-        return 0
-    prefix = _docs_prefix(config.docs_dir)
-    text = reports.render(findings, args.format, prefix)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
+    try:
+        if args.write_baseline:
+            with open(args.write_baseline, "w", encoding="utf-8") as f:
+                f.write(engine.baseline_text(findings))
+            print(f"careerkit: wrote {args.write_baseline}", file=sys.stderr)
+            return 0
+        prefix = _docs_prefix(config.docs_dir)
+        text = reports.render(findings, args.format, prefix)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as f:
+                f.write(text)
+        else:
+            sys.stdout.write(text)
+    except OSError as e:
+        print(f"careerkit: cannot write {e.filename}: {e.strerror}", file=sys.stderr)
+        return 2
     if has_errors(findings) or (args.strict and any(f.severity == "warn" for f in findings)):
         return 1
     return 0

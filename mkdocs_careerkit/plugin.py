@@ -100,10 +100,11 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         if hash(markdown) != body_hash:  # another plugin rewrote the page: lines are unknown
             offset = 0
         state.collector.start_page(src, offset)
-        if self.config.xref.enabled:
-            state.scans[src] = scan_page(
-                markdown, line_offset=offset, slugify=state.slugify, separator=state.separator
-            )
+        # Scanned even with xref off: its careerkit-ignore markers apply to every feature's
+        # findings, and `careerkit check` always reads them.
+        state.scans[src] = scan_page(
+            markdown, line_offset=offset, slugify=state.slugify, separator=state.separator
+        )
         return strip_markers(markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -112,7 +113,8 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         scan = state.scans.get(src)
         if scan is not None:
             # The ids MkDocs really produced (toc slugs, attr_list, raw HTML), not our estimate.
-            anchors = frozenset(page.present_anchor_ids or ()) or scan.anchors
+            ids = page.present_anchor_ids
+            anchors = frozenset(ids) if ids is not None else scan.anchors
             state.pages[src] = PageFacts(src, scan, anchors)
         if state.assessments.has(src):
             html = assets.add_script(html, assets.ASSESSMENT_JS, page.url)

@@ -171,7 +171,6 @@ def test_mkdocs_build_verbose_and_quiet_fail_alike(tmp_path: Path) -> None:
         assert "careerkit: 1 error, 0 warnings" in out.stderr, flag
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py lets OSError from --output escape (see report)")
 def test_unwritable_output_is_a_usage_error(tmp_path: Path) -> None:
     root = fixture("clean", tmp_path)
     out = run(

@@ -254,7 +254,6 @@ def test_severity_override_turns_a_warning_into_an_error(site: Any) -> None:
     assert built.messages(logging.ERROR)[-1] == "careerkit: 1 error, 1 warning"
 
 
-@pytest.mark.xfail(strict=True, reason="plugin.py scans pages only with xref on (see report)")
 def test_markers_are_read_with_xref_disabled(tmp_path: Path, log_guard: list[str]) -> None:
     """Markers apply to every feature's findings: build and check must read them alike."""
     log_guard.extend(FINDING_LOGS)
