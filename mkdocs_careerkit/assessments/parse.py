@@ -167,6 +167,8 @@ def parse_page(lines: Sequence[str], options: ParseOptions | None = None) -> Pag
         :func:`mkdocs_careerkit.assessments.check.check_page`.
     """
     opts = options or ParseOptions()
+    if not any("!!!" in line or "???" in line for line in lines):
+        return PageAssessments((), ())  # most pages: nothing to read
     types = {t.lower() for t in opts.types} | {EXPLICIT_TYPE}
     fenced = fenced_lines(lines)
     found: list[Assessment] = []
