@@ -103,7 +103,11 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         # Scanned even with xref off: its careerkit-ignore markers apply to every feature's
         # findings, and `careerkit check` always reads them.
         state.scans[src] = scan_page(
-            markdown, line_offset=offset, slugify=state.slugify, separator=state.separator
+            markdown,
+            line_offset=offset,
+            slugify=state.slugify,
+            separator=state.separator,
+            estimate_anchors=False,  # on_page_content reads the ids MkDocs really produced
         )
         return strip_markers(markdown)
 
@@ -113,8 +117,7 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         scan = state.scans.get(src)
         if scan is not None:
             # The ids MkDocs really produced (toc slugs, attr_list, raw HTML), not our estimate.
-            ids = page.present_anchor_ids
-            anchors = frozenset(ids) if ids is not None else scan.anchors
+            anchors = frozenset(page.present_anchor_ids or ())
             state.pages[src] = PageFacts(src, scan, anchors)
         if state.assessments.has(src):
             html = assets.add_script(html, assets.ASSESSMENT_JS, page.url)

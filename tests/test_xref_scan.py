@@ -458,3 +458,22 @@ def test_fixture_pages_links_match_python_markdown(page: Path) -> None:
 
 def test_link_dataclass_defaults() -> None:
     assert Link("a.md", 1, 1, "inline") == Link("a.md", 1, 1, "inline", "", True, False)
+
+
+def test_build_mode_finds_the_same_headings_and_links_without_estimating_ids() -> None:
+    """A build reads ids from the rendered page, so it skips the estimate and nothing else."""
+    full = scan_page(FIXTURE_TEXT_FOR_BUILD_MODE)
+    fast = scan_page(FIXTURE_TEXT_FOR_BUILD_MODE, estimate_anchors=False)
+    assert fast.links == full.links
+    assert fast.suppressions == full.suppressions
+    assert [(h.level, h.text, h.line) for h in fast.headings] == [
+        (h.level, h.text, h.line) for h in full.headings
+    ]
+    assert len(full.headings) > 20 and full.anchors
+    assert fast.anchors == frozenset()
+
+
+FIXTURE_TEXT_FOR_BUILD_MODE = "\n".join(
+    f"## Part {i}\n\n[x](#part-{i}) and <div id='d{i}'></div>\n\n=== \"T\"\n    - [ ] item\n"
+    for i in range(30)
+)

@@ -786,9 +786,18 @@ def _atx_text(line: str) -> str:
 
 
 def _scan_anchors(
-    text: _Text, slugify: Slugify, separator: str, footnotes: set[str], references: set[str]
+    text: _Text,
+    slugify: Slugify,
+    separator: str,
+    footnotes: set[str],
+    references: set[str],
+    estimate: bool = True,
 ) -> tuple[list[Heading], set[str]]:
-    """Headings with the ids Python-Markdown's toc will give them, and every other id."""
+    """Headings with the ids Python-Markdown's toc will give them, and every other id.
+
+    With ``estimate`` false only the headings are found (their ``anchor`` left empty): a build
+    takes the real ids from the rendered page and needs the headings for section checks only.
+    """
     tree_ids: set[str] = set()  # ids in the element tree before toc runs: they make slugs unique
     html_ids: set[str] = set()  # ids in raw HTML (MkDocs reads them; toc does not see them)
     headings: list[tuple[int, str, int, str | None]] = []  # level, text, row, own id
@@ -811,14 +820,15 @@ def _scan_anchors(
             tabs.other(indent)
             block_start = False
             continue
-        t = _TAB_RE.match(line)
-        if t:
-            tree_ids.add(tabs.tab(indent, "!" in (t.group("special") or "")))
-        else:
-            tabs.other(indent)
-        f = _FOOTNOTE_DEF_RE.match(line)
-        if f:
-            tree_ids.add(f"fn:{f.group(1)}")
+        if estimate:
+            t = _TAB_RE.match(line)
+            if t:
+                tree_ids.add(tabs.tab(indent, "!" in (t.group("special") or "")))
+            else:
+                tabs.other(indent)
+            f = _FOOTNOTE_DEF_RE.match(line)
+            if f:
+                tree_ids.add(f"fn:{f.group(1)}")
         source = text.nocomment[start : start + len(line)]  # code span text kept
         atx = _atx(line)
         heading: tuple[int, str] | None = None
@@ -839,10 +849,15 @@ def _scan_anchors(
             if own_id:
                 tree_ids.add(own_id)
             headings.append((heading[0], raw, row, own_id))
-        else:
+        elif estimate:
             _attribute_ids(text, row, source, tree_ids)
         # After a heading or a container's first line (`!!! note`, `=== "Tab"`) a block starts.
         block_start = atx is not None or bool(_CONTAINER_RE.match(line))
+    if not estimate:
+        return [
+            Heading(level, heading_text(raw, footnotes, references), row + 1 + text.line_offset, "")
+            for level, raw, row, _ in headings
+        ], set()
     _footnote_ref_ids(text, footnotes, tree_ids)
     _html_ids(text, tree_ids, html_ids)
     used = set(tree_ids)
@@ -1074,6 +1089,7 @@ def scan_page(
     line_offset: int = 0,
     slugify: Slugify = default_slugify,
     separator: str = "-",
+    estimate_anchors: bool = True,
 ) -> PageScan:
     """Scan one page's Markdown body.
 
@@ -1082,6 +1098,8 @@ def scan_page(
         line_offset: How many lines of the file come before ``markdown`` (the front matter).
         slugify: The ``toc`` extension's slugify function, as configured for the site.
         separator: The ``toc`` separator.
+        estimate_anchors: Work out the ids the page will have (``careerkit check``); a build
+            passes False and reads the real ids from the rendered page instead.
 
     Returns:
         Everything the cross-reference checks need to know about the page.
@@ -1092,7 +1110,9 @@ def scan_page(
     footnotes = _footnote_labels(text)
     links = _scan_links(text, definitions, footnotes)
     links = sorted([*links, *definition_links], key=lambda link: (link.line, link.column))
-    headings, anchors = _scan_anchors(text, slugify, separator, footnotes, set(definitions))
+    headings, anchors = _scan_anchors(
+        text, slugify, separator, footnotes, set(definitions), estimate_anchors
+    )
     return PageScan(
         links=tuple(links),
         headings=tuple(headings),
