@@ -1,0 +1,815 @@
+"""Benchmark careerkit against a plain build, MkDocs' own validation and mkdocs-htmlproofer-plugin.
+
+For each size in ``--pages`` it generates a career guide (``benchmarks/generate.py``, seed 1,
+no faults) and builds it ``--runs`` times with each variant, every build a fresh
+``python -m mkdocs build`` subprocess. The variants of one round run back to back and the
+starting variant rotates from round to round, so slow spells on a shared machine hit every
+variant alike; ratios are computed from the medians of this run, never across runs.
+
+Variants (their ``mkdocs.yml`` differ only in ``plugins`` / ``validation``; ``search`` is on in
+all of them, as on most real sites):
+
+- ``plain``: ``plugins: [search]``
+- ``careerkit``: ``plugins: [search, careerkit]``, defaults, i.e. every feature on
+- ``native``: ``plugins: [search]`` + ``validation: {links: {not_found, anchors,
+  absolute_links, unrecognized_links: warn}}``
+- ``htmlproofer``: ``plugins: [search, htmlproofer: {validate_external_urls: false}]``
+  (``--htmlproofer-runs`` builds only, it is slow)
+- ``careerkit-no-xref`` (only with ``--variants``): careerkit with ``xref: {enabled: false}``,
+  to isolate the cost of the cross-reference checks once other features exist
+
+``careerkit check`` (no build) is timed at each size in ``--check-pages``, interleaved with the
+builds where the size is also built; sizes only in ``--check-pages`` (10,000 by default) are
+generated and checked but never built.
+
+The package under test is copied to ``benchmarks/out/snapshot`` at the start and put first on
+the children's ``PYTHONPATH``, so every build of a run measures the same code even if the
+(editable) checkout is edited meanwhile; the report says if it was.
+
+Wall time is measured around the child, CPU time and peak RSS come from ``os.wait4`` (the
+child's own ``ru_maxrss``; POSIX only). The report, with budget verdicts and the machine it ran
+on, is written to ``--out`` (default ``benchmarks/RESULTS.md``); text below the line
+``<!-- analysis -->`` in an existing report is kept.
+
+Usage::
+
+    python benchmarks/run.py                       # the full run (about 20 minutes on 2 cores)
+    python benchmarks/run.py --pages 100 --runs 1 --check-pages 100 --out /tmp/r.md   # smoke
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import gzip
+import hashlib
+import importlib.metadata
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+import generate  # noqa: E402  (benchmarks/ is not a package)
+
+OUT_DIR = HERE / "out"
+ANALYSIS_MARK = "<!-- analysis -->"
+SEED = 1
+
+NATIVE_VALIDATION = {
+    "links": {
+        "not_found": "warn",
+        "anchors": "warn",
+        "absolute_links": "warn",
+        "unrecognized_links": "warn",
+    }
+}
+
+VARIANTS: dict[str, dict[str, Any]] = {
+    "plain": {"plugins": ["search"]},
+    "careerkit": {"plugins": ["search", "careerkit"]},
+    "native": {"plugins": ["search"], "validation": NATIVE_VALIDATION},
+    "htmlproofer": {"plugins": ["search", {"htmlproofer": {"validate_external_urls": False}}]},
+    "careerkit-no-xref": {"plugins": ["search", {"careerkit": {"xref": {"enabled": False}}}]},
+}
+DEFAULT_VARIANTS = ["plain", "careerkit", "native", "htmlproofer"]
+CHECK = "careerkit check"
+
+# Budgets from the issues (read by people from RESULTS.md, not enforced by tests).
+BUDGET_BUILD = 1.05
+BUDGET_RSS = 1.10
+BUDGET_XREF = 1.03
+BUDGET_CHECK = 1 / 20
+BUDGET_LINEAR = 1.25  # s per 1,000 pages at the largest size vs 1,000 pages
+BUDGET_ASSET_GZIP = 8 * 1024
+BUDGET_AT = 1000
+
+
+@dataclasses.dataclass
+class Sample:
+    wall: float
+    cpu: float
+    rss_kib: int
+    warnings: int
+
+
+@dataclasses.dataclass
+class Series:
+    samples: list[Sample] = dataclasses.field(default_factory=list)
+
+    @property
+    def walls(self) -> list[float]:
+        return [s.wall for s in self.samples]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.walls)
+
+    @property
+    def min(self) -> float:
+        return min(self.walls)
+
+    @property
+    def max(self) -> float:
+        return max(self.walls)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.samples)
+
+    @property
+    def rss_mib(self) -> float:
+        return max(s.rss_kib for s in self.samples) / 1024
+
+    @property
+    def warnings(self) -> int:
+        return max(s.warnings for s in self.samples)
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+# --------------------------------------------------------------------------------------------
+# Running one child.
+
+
+SNAPSHOT_DIR = OUT_DIR / "snapshot"
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"  # Material's end-of-life banner
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    if (SNAPSHOT_DIR / "mkdocs_careerkit").is_dir():
+        # The frozen copy shadows the (editable) install, so every build of the run measures
+        # the same code even if someone edits the package meanwhile.
+        env["PYTHONPATH"] = os.pathsep.join(
+            [str(SNAPSHOT_DIR), *filter(None, [env.get("PYTHONPATH")])]
+        )
+    return env
+
+
+def package_dir() -> Path:
+    """Where the installed mkdocs_careerkit lives (the checkout, for an editable install)."""
+    out = subprocess.run(
+        [sys.executable, "-c", "import mkdocs_careerkit; print(mkdocs_careerkit.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=HERE,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
+    return Path(out.stdout.strip()).parent
+
+
+def fingerprint(package: Path) -> str:
+    """sha256 over the package's files (paths and bytes), bytecode caches left out."""
+    digest = hashlib.sha256()
+    for f in sorted(package.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            digest.update(f.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(f.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def freeze_package() -> tuple[Path, str]:
+    """Copy the package under test to ``out/snapshot``; its source and fingerprint."""
+    source = package_dir()
+    if SNAPSHOT_DIR.exists():
+        shutil.rmtree(SNAPSHOT_DIR)
+    shutil.copytree(
+        source, SNAPSHOT_DIR / "mkdocs_careerkit", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return source, fingerprint(SNAPSHOT_DIR / "mkdocs_careerkit")
+
+
+def run_child(argv: list[str], *, cwd: Path) -> tuple[Sample, str]:
+    """Run one command; its wall time, CPU time, peak RSS and stderr."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, cwd=cwd, env=child_env(), stdin=subprocess.DEVNULL, stdout=err, stderr=err
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+    rss = usage.ru_maxrss // (1024 if sys.platform == "darwin" else 1)  # bytes on macOS
+    if proc.returncode != 0:
+        raise BenchError(f"{shlex.join(argv)} exited {proc.returncode}:\n{text[-3000:]}")
+    warnings = sum(1 for line in text.splitlines() if re.match(r"(WARNING|ERROR)\b", line))
+    return Sample(wall, usage.ru_utime + usage.ru_stime, rss, warnings), text
+
+
+def build(site: Path, variant: str, dest: Path) -> Sample:
+    if dest.exists():
+        shutil.rmtree(dest)  # outside the timed part: every build starts from nothing
+    config = site / f"mkdocs-{variant}.yml"
+    argv = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(dest)]
+    sample, text = run_child(argv, cwd=site)
+    if sample.warnings:
+        print(f"    {variant}: {sample.warnings} warning(s):\n{text[-2000:]}", file=sys.stderr)
+    return sample
+
+
+def check(site: Path) -> tuple[Sample, int]:
+    report = site / "check.json"
+    argv = [sys.executable, "-m", "mkdocs_careerkit.cli", "check", "-f", "mkdocs.yml"]
+    argv += ["--format", "json", "-o", str(report)]
+    sample, _ = run_child(argv, cwd=site)
+    return sample, len(json.loads(report.read_text(encoding="utf-8")))
+
+
+# --------------------------------------------------------------------------------------------
+# Sites.
+
+
+def prepare_site(pages: int, variants: Iterable[str]) -> tuple[Path, dict[str, Any]]:
+    """Generate the site once per size and write one config per variant beside it."""
+    site = OUT_DIR / f"site-{pages}"
+    info = generate.generate(site, pages, seed=SEED)
+    base = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    for variant in variants:
+        config = {k: v for k, v in base.items() if k not in ("plugins", "nav")}
+        config.update(VARIANTS[variant])
+        config["nav"] = base["nav"]
+        generate.write_yaml(site / f"mkdocs-{variant}.yml", config)
+    return site, info
+
+
+def html_path(src: str) -> str:
+    """Where MkDocs (use_directory_urls) writes a page's HTML."""
+    stem = src[: -len(".md")]
+    if stem == "index":
+        return "index.html"
+    if stem.endswith("/index"):
+        return stem[: -len("index")] + "index.html"
+    return stem + "/index.html"
+
+
+_ASSET_RE = re.compile(
+    r"<(?:script|link)\b[^>]*?\b(?:src|href)=[\"']([^\"']*careerkit[^\"']*\.(?:js|css))"
+    r"(?:\?[^\"']*)?[\"']",
+    re.IGNORECASE,
+)
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def asset_report(
+    docs_dir: Path, careerkit_site: Path, plain_site: Path | None, info: dict[str, Any]
+) -> dict[str, Any]:
+    """Which pages load careerkit's JS/CSS, what that costs gzipped, and whether pages without
+    any careerkit feature are byte-identical to the plain build."""
+    with_feature = set(info["assessment_pages"])
+    docs = sorted(
+        p.relative_to(docs_dir).as_posix()
+        for p in docs_dir.rglob("*.md")
+        if not p.relative_to(docs_dir).as_posix().startswith("drafts/")
+    )
+    assets: dict[str, int] = {}  # site path -> gzip bytes (-1: referenced but missing)
+    loading = {"with": 0, "without": 0}
+    bytes_without = 0
+    html_diff_without = 0
+    html_extra_without = 0
+    for src in docs:
+        rel = html_path(src)
+        page = careerkit_site / rel
+        text = page.read_text(encoding="utf-8")
+        loaded: set[str] = set()
+        for href in _ASSET_RE.findall(text):
+            if urlsplit(href).scheme:
+                continue
+            target = urlsplit(urljoin("/" + rel, href)).path.lstrip("/")
+            loaded.add(target)
+            if target not in assets:
+                f = careerkit_site / target
+                assets[target] = gzip_size(f.read_bytes()) if f.is_file() else -1
+        kind = "with" if src in with_feature else "without"
+        if loaded:
+            loading[kind] += 1
+        if kind == "without":
+            bytes_without += sum(max(assets[t], 0) for t in loaded)
+            if plain_site is not None:
+                plain = (plain_site / rel).read_bytes()
+                mine = page.read_bytes()
+                if plain != mine:
+                    html_diff_without += 1
+                    html_extra_without += len(mine) - len(plain)
+    # careerkit files in the output that no page references still count towards the budget.
+    for f in sorted(careerkit_site.rglob("*careerkit*")):
+        if f.is_file() and f.suffix in (".js", ".css"):
+            assets.setdefault(f.relative_to(careerkit_site).as_posix(), gzip_size(f.read_bytes()))
+    return {
+        "assets": assets,
+        "total_gzip": sum(max(v, 0) for v in assets.values()),
+        "pages_with": sum(1 for s in docs if s in with_feature),
+        "pages_without": sum(1 for s in docs if s not in with_feature),
+        "loading_with": loading["with"],
+        "loading_without": loading["without"],
+        "bytes_without": bytes_without,
+        "html_diff_without": html_diff_without if plain_site is not None else None,
+        "html_extra_without": html_extra_without,
+    }
+
+
+def run_asset_size_script() -> str | None:
+    """Output of the colleague's ``benchmarks/asset_size.py``, if it exists."""
+    script = HERE / "asset_size.py"
+    if not script.exists():
+        return None
+    try:
+        out = subprocess.run(
+            [sys.executable, str(script)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=child_env(),
+        )
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"(benchmarks/asset_size.py failed to run: {e})"
+    text = out.stdout.strip()
+    if out.returncode != 0:
+        text += f"\n(exit status {out.returncode}: {out.stderr.strip()[-500:]})"
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# The run.
+
+
+def rotate(items: list[str], k: int) -> list[str]:
+    k %= len(items)
+    return items[k:] + items[:k]
+
+
+def bench_size(
+    pages: int, variants: list[str], runs: int, proofer_runs: int, with_check: bool
+) -> tuple[dict[str, Series], dict[str, Any], dict[str, Any]]:
+    site, info = prepare_site(pages, variants)
+    series: dict[str, Series] = {v: Series() for v in variants}
+    order = list(variants) + ([CHECK] if with_check else [])
+    findings = 0
+    for r in range(runs):
+        for v in rotate(order, r):
+            if v == "htmlproofer" and r >= proofer_runs:
+                continue
+            if v == CHECK:
+                sample, findings = check(site)
+                series.setdefault(CHECK, Series()).samples.append(sample)
+                label = f"{findings} findings"
+            else:
+                # Keep the last plain and careerkit outputs for the asset/HTML comparison.
+                dest = OUT_DIR / f"build-{pages}-{v}"
+                sample = build(site, v, dest)
+                series[v].samples.append(sample)
+                if v not in ("plain", "careerkit"):
+                    shutil.rmtree(dest, ignore_errors=True)
+                label = f"rss {sample.rss_kib / 1024:.0f} MiB, {sample.warnings} warnings"
+            print(
+                f"  {pages:>6} pages  round {r + 1}/{runs}  {v:<18} {sample.wall:7.2f} s  {label}"
+            )
+    assets: dict[str, Any] = {}
+    ck = OUT_DIR / f"build-{pages}-careerkit"
+    if ck.exists():
+        plain = OUT_DIR / f"build-{pages}-plain"
+        assets = asset_report(site / "docs", ck, plain if plain.exists() else None, info)
+    info["check_findings"] = findings
+    return series, info, assets
+
+
+def bench_check_only(pages: int, runs: int) -> tuple[Series, int]:
+    site, _ = prepare_site(pages, [])
+    s = Series()
+    findings = 0
+    for r in range(runs):
+        sample, findings = check(site)
+        s.samples.append(sample)
+        print(f"  {pages:>6} pages  round {r + 1}/{runs}  {CHECK:<18} {sample.wall:7.2f} s")
+    return s, findings
+
+
+# --------------------------------------------------------------------------------------------
+# The report.
+
+
+def version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def mem_total() -> str:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return "unknown"
+
+
+def git_revision() -> str:
+    try:
+        rev = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", ".", ":!benchmarks/RESULTS.md"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return rev + (" + uncommitted changes" if dirty else "")
+
+
+def machine(load_before: tuple[float, ...], load_after: tuple[float, ...]) -> list[str]:
+    def load(t: tuple[float, ...]) -> str:
+        return " / ".join(f"{x:.2f}" for x in t)
+
+    return [
+        f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"- Platform: {platform.platform()}",
+        f"- CPU: {cpu_model()}, {os.cpu_count()} logical cores; memory {mem_total()}",
+        f"- Load average (1/5/15 min) before: {load(load_before)}; after: {load(load_after)}",
+        f"- Python {platform.python_version()}; MkDocs {version('mkdocs')}; "
+        f"Material {version('mkdocs-material')}; pymdown-extensions "
+        f"{version('pymdown-extensions')}; Markdown {version('markdown')}; "
+        f"mkdocs-htmlproofer-plugin {version('mkdocs-htmlproofer-plugin')}",
+        f"- careerkit {version('mkdocs-careerkit')} at git {git_revision()}",
+    ]
+
+
+def fmt_ratio(x: float | None) -> str:
+    return "–" if x is None else f"{x:.3f}×"
+
+
+def verdict(ok: bool | None) -> str:
+    return {True: "PASS", False: "FAIL", None: "N/A"}[ok]
+
+
+def report(
+    args: argparse.Namespace,
+    argv: list[str],
+    builds: dict[int, dict[str, Series]],
+    infos: dict[int, dict[str, Any]],
+    assets: dict[int, dict[str, Any]],
+    checks: dict[int, Series],
+    check_findings: dict[int, int],
+    load_before: tuple[float, ...],
+    load_after: tuple[float, ...],
+    started: float,
+    code: str,
+) -> str:
+    out: list[str] = ["# careerkit benchmark results", ""]
+    out += [
+        "Written by `benchmarks/run.py` — do not edit above the analysis line; rerun instead.",
+        "",
+        "Reproduce on a fresh checkout (Python 3.10+, Linux or macOS):",
+        "",
+        "```sh",
+        'python3 -m venv .venv && .venv/bin/pip install -q -e ".[material,bench]"',
+        ".venv/bin/python " + shlex.join(["benchmarks/run.py", *argv]),
+        "```",
+        "",
+        f"This run took {(time.monotonic() - started) / 60:.1f} minutes.",
+        "",
+        "## Machine",
+        "",
+        *machine(load_before, load_after),
+        f"- Measured: {code}",
+        "",
+        "## Method",
+        "",
+        "- Site: `benchmarks/generate.py --pages N --seed 1` — a Material career guide in the seed "
+        "chapter's format, three sections, explicit `nav`, about two pages in three with an "
+        "assessment block, 4–8 cross-references per page (a third with an `#anchor`), no faults.",
+        "- Every build is `python -m mkdocs build -f mkdocs-<variant>.yml -d <empty dir>` in a "
+        "fresh process; wall time around the child, CPU (user+sys) and peak RSS of the child "
+        "from `os.wait4`. Warnings = WARNING/ERROR lines the build logged (0 on a clean site).",
+        "- Configs differ only in `plugins`/`validation`. `search` is on in every variant "
+        "(it is on in almost every real site); theme Material with `navigation.instant`, the "
+        "example site's `markdown_extensions`.",
+        "- `plain`: `[search]`; `careerkit`: `[search, careerkit]` with defaults (every feature "
+        "on); `native`: `[search]` + MkDocs `validation.links.*: warn`; `htmlproofer`: "
+        "`[search, htmlproofer: {validate_external_urls: false}]`"
+        + (
+            "; `careerkit-no-xref`: careerkit with `xref: {enabled: false}`"
+            if "careerkit-no-xref" in args.variants
+            else ""
+        )
+        + ".",
+        f"- {args.runs} round(s); each round runs every variant once, back to back, starting at "
+        "a different variant each round; htmlproofer only in the first "
+        f"{args.htmlproofer_runs} round(s). Ratios are medians of this run divided by the plain "
+        "median of this run; `× plain (min)` divides the minima, as a check on noise.",
+        "- `careerkit check` is run in the same rounds where the size is also built; sizes only "
+        "in `--check-pages` are generated and checked, never built.",
+        "",
+    ]
+    for pages in sorted(builds):
+        series = builds[pages]
+        plain = series.get("plain")
+        info = infos[pages]
+        out += [
+            f"## Build, {pages:,} pages",
+            "",
+            f"{info['pages']:,} pages in nav, {info['with_assessment']:,} with an assessment.",
+            "",
+            "| variant | runs | median s | min s | max s | × plain | × plain (min) "
+            "| median CPU s | peak RSS MiB | RSS × plain | warnings |",
+            "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        ]
+        for name, s in series.items():
+            if not s.samples:
+                continue
+            is_check = name == CHECK
+            ratio = s.median / plain.median if plain and plain.samples else None
+            ratio_min = s.min / plain.min if plain and plain.samples else None
+            rss = s.rss_mib / plain.rss_mib if plain and plain.samples and not is_check else None
+            out.append(
+                f"| {name} | {len(s.samples)} | {s.median:.2f} | {s.min:.2f} | {s.max:.2f} "
+                f"| {fmt_ratio(ratio)} | {fmt_ratio(ratio_min)} | {s.cpu:.2f} "
+                f"| {s.rss_mib:.0f} | {fmt_ratio(rss)} "
+                f"| {'–' if is_check else s.warnings} |"
+            )
+        out.append("")
+    if checks:
+        out += [
+            "## `careerkit check` (no build)",
+            "",
+            "| pages | runs | median s | min s | s per 1,000 pages | × plain build "
+            "| peak RSS MiB | findings |",
+            "|--:|--:|--:|--:|--:|--:|--:|--:|",
+        ]
+        for pages in sorted(checks):
+            s = checks[pages]
+            plain = builds.get(pages, {}).get("plain")
+            ratio = s.median / plain.median if plain and plain.samples else None
+            out.append(
+                f"| {pages:,} | {len(s.samples)} | {s.median:.2f} | {s.min:.2f} "
+                f"| {s.median / pages * 1000:.3f} | {fmt_ratio(ratio)} | {s.rss_mib:.0f} "
+                f"| {check_findings[pages]} |"
+            )
+        out += [
+            "",
+            "`× plain build` is shown only for sizes that were also built. Findings must be 0: "
+            "the generated site is clean, so any finding is a false positive.",
+            "",
+        ]
+    out += ["## Assets (JS + CSS)", ""]
+    biggest = max(assets) if assets else None
+    a = assets.get(biggest) if biggest else None
+    if a:
+        out.append(f"Measured in the careerkit build of {biggest:,} pages (gzip -9 of each file).")
+        out.append("")
+        if a["assets"]:
+            out += ["| file | gzip bytes |", "|---|--:|"]
+            for name, size in sorted(a["assets"].items()):
+                out.append(f"| `{name}` | {size if size >= 0 else 'missing!'} |")
+            out += [f"| **total** | **{a['total_gzip']}** |", ""]
+        else:
+            out += ["No careerkit JS or CSS in the built site (no feature ships assets yet).", ""]
+        out += [
+            f"- Pages with an assessment that load careerkit assets: {a['loading_with']} of "
+            f"{a['pages_with']}",
+            f"- Pages without any careerkit feature that load careerkit assets: "
+            f"{a['loading_without']} of {a['pages_without']} ({a['bytes_without']} gzip bytes "
+            "in total)",
+        ]
+        if a["html_diff_without"] is not None:
+            out.append(
+                "- Pages without any careerkit feature whose HTML differs from the plain build: "
+                f"{a['html_diff_without']} ({a['html_extra_without']:+d} bytes in total)"
+            )
+        out.append("")
+    else:
+        out += ["No careerkit build was run, so assets were not measured.", ""]
+    script = run_asset_size_script()
+    if script is None:
+        out += ["`benchmarks/asset_size.py` is not present yet.", ""]
+    else:
+        out += ["`benchmarks/asset_size.py` says:", "", "```text", script, "```", ""]
+
+    out += ["## Budgets", ""]
+    out += budget_lines(builds, checks, a)
+    out.append("")
+    return "\n".join(out)
+
+
+def budget_lines(
+    builds: dict[int, dict[str, Series]], checks: dict[int, Series], a: dict[str, Any] | None
+) -> list[str]:
+    lines: list[str] = []
+    at = builds.get(BUDGET_AT, {})
+    plain = at.get("plain")
+    ck = at.get("careerkit")
+    where = f"at {BUDGET_AT:,} pages"
+    if plain and ck and plain.samples and ck.samples:
+        r = ck.median / plain.median
+        lines.append(
+            f"- {verdict(r <= BUDGET_BUILD)} — build with every careerkit feature ≤ "
+            f"{BUDGET_BUILD:.2f}× plain {where}: {r:.3f}× (min/min {ck.min / plain.min:.3f}×)"
+        )
+        rr = ck.rss_mib / plain.rss_mib
+        lines.append(
+            f"- {verdict(rr <= BUDGET_RSS)} — peak RSS ≤ {BUDGET_RSS:.2f}× plain {where}: "
+            f"{rr:.3f}× ({ck.rss_mib:.0f} vs {plain.rss_mib:.0f} MiB)"
+        )
+        base = at.get("careerkit-no-xref")
+        if base and base.samples:
+            rx = ck.median / base.median
+            lines.append(
+                f"- {verdict(rx <= BUDGET_XREF)} — cross-reference checks ≤ {BUDGET_XREF:.2f}× "
+                f"the same build without them {where}: {rx:.3f}× (careerkit vs careerkit-no-xref)"
+            )
+        else:
+            lines.append(
+                f"- {verdict(r <= BUDGET_XREF)} — cross-reference checks ≤ {BUDGET_XREF:.2f}× "
+                f"the build without them {where}: {r:.3f}× (careerkit vs plain, an upper bound: "
+                "it includes every other feature; add `--variants ... careerkit-no-xref` to "
+                "isolate xref)"
+            )
+    else:
+        lines.append(f"- N/A — build budgets: no plain and careerkit builds {where}")
+    cs = checks.get(BUDGET_AT)
+    if cs and plain and plain.samples:
+        rc = cs.median / plain.median
+        lines.append(
+            f"- {verdict(rc <= BUDGET_CHECK)} — `careerkit check` ≤ 1/20 of the plain build "
+            f"{where}: {rc:.3f} (1/{1 / rc:.0f})"
+        )
+    else:
+        lines.append(f"- N/A — `careerkit check` vs build: not both measured {where}")
+    big = max(checks) if checks else None
+    if cs and big and big > BUDGET_AT:
+        per_small = cs.median / BUDGET_AT
+        per_big = checks[big].median / big
+        growth = per_big / per_small
+        lines.append(
+            f"- {verdict(growth <= BUDGET_LINEAR)} — `careerkit check` linear from "
+            f"{BUDGET_AT:,} to {big:,} pages (time per page at {big:,} ≤ {BUDGET_LINEAR}× that "
+            f"at {BUDGET_AT:,}): {growth:.2f}× ({checks[big].median:.2f} s vs "
+            f"{cs.median:.2f} s for {big // BUDGET_AT}× the pages)"
+        )
+    else:
+        lines.append("- N/A — `careerkit check` linearity: needs 1,000 and a larger size")
+    if a:
+        total = a["total_gzip"]
+        shipped = bool(a["assets"])
+        lines.append(
+            f"- {verdict(total <= BUDGET_ASSET_GZIP) if shipped else 'N/A'} — careerkit JS+CSS "
+            f"≤ 8 KB gzip together: {total} bytes"
+            + ("" if shipped else " (no assets yet: the assessments feature has not landed)")
+        )
+        zero = a["loading_without"] == 0 and a["bytes_without"] == 0
+        if a["html_diff_without"] is not None:
+            zero = zero and a["html_diff_without"] == 0
+        lines.append(
+            f"- {verdict(zero)} — zero bytes on pages with no careerkit feature: "
+            f"{a['loading_without']} such pages load careerkit assets, "
+            f"{a['html_diff_without'] if a['html_diff_without'] is not None else '?'} differ "
+            "from the plain build"
+        )
+    else:
+        lines.append("- N/A — asset budgets: no careerkit build measured")
+    return lines
+
+
+def kept_analysis(path: Path) -> str:
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    i = text.find(ANALYSIS_MARK)
+    return text[i:] if i >= 0 else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(
+        description="Benchmark careerkit builds and checks; writes a Markdown report."
+    )
+    parser.add_argument("--pages", type=int, nargs="+", default=[100, 1000], metavar="N")
+    parser.add_argument("--runs", type=int, default=3, help="rounds per size (default: 3)")
+    parser.add_argument(
+        "--htmlproofer-runs", type=int, default=1, help="htmlproofer builds per size (default: 1)"
+    )
+    parser.add_argument(
+        "--check-pages",
+        type=int,
+        nargs="*",
+        default=[100, 1000, 10000],
+        metavar="N",
+        help="sizes for `careerkit check` (default: 100 1000 10000; no build for sizes not in "
+        "--pages)",
+    )
+    parser.add_argument("--variants", nargs="+", default=DEFAULT_VARIANTS, choices=VARIANTS)
+    parser.add_argument("--skip-htmlproofer", action="store_true")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args(argv)
+    if args.skip_htmlproofer:
+        args.variants = [v for v in args.variants if v != "htmlproofer"]
+    if "plain" not in args.variants:
+        parser.error("the plain variant is the baseline of every ratio; keep it")
+
+    started = time.monotonic()
+    load_before = os.getloadavg()
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    source, frozen = freeze_package()
+    print(f"measuring a frozen copy of {source} (sha256 {frozen}) in {SNAPSHOT_DIR}")
+    builds: dict[int, dict[str, Series]] = {}
+    infos: dict[int, dict[str, Any]] = {}
+    assets: dict[int, dict[str, Any]] = {}
+    checks: dict[int, Series] = {}
+    check_findings: dict[int, int] = {}
+    try:
+        for pages in sorted(set(args.pages)):
+            print(f"build {pages} pages: {', '.join(args.variants)}")
+            with_check = pages in args.check_pages
+            series, info, asset = bench_size(
+                pages, args.variants, args.runs, args.htmlproofer_runs, with_check
+            )
+            if with_check:
+                checks[pages] = series.pop(CHECK)
+                check_findings[pages] = info["check_findings"]
+            builds[pages], infos[pages] = series, info
+            if asset:
+                assets[pages] = asset
+            for v in ("plain", "careerkit"):
+                shutil.rmtree(OUT_DIR / f"build-{pages}-{v}", ignore_errors=True)
+        for pages in sorted(set(args.check_pages) - set(args.pages)):
+            print(f"check {pages} pages")
+            checks[pages], check_findings[pages] = bench_check_only(pages, args.runs)
+    except BenchError as e:
+        print(f"benchmark failed: {e}", file=sys.stderr)
+        return 1
+    load_after = os.getloadavg()
+    now = fingerprint(source)
+    code = f"a frozen copy of `mkdocs_careerkit` (files sha256 {frozen}), taken at the start"
+    if now != frozen:
+        code += (
+            f"; **the package at {source} changed during the run** (now {now}), so these "
+            "numbers describe the copy, not the current code"
+        )
+    text = report(
+        args,
+        argv,
+        builds,
+        infos,
+        assets,
+        checks,
+        check_findings,
+        load_before,
+        load_after,
+        started,
+        code,
+    )
+    analysis = kept_analysis(args.out)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text + ("\n" + analysis if analysis else ""), encoding="utf-8")
+    print(f"wrote {args.out}")
+    print("\n".join(budget_lines(builds, checks, assets.get(max(assets)) if assets else None)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
