@@ -19,6 +19,19 @@ from mkdocs.exceptions import Abort, MkDocsException
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_SITE = REPO / "example-site"
 SEED = REPO.parent / "shared" / "seed" / "networking-community-building.md"
+# The Markdown extensions of a typical Material guide (the example site's, plus footnotes).
+EXTENSIONS: list[Any] = [
+    "admonition",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    {"pymdownx.tabbed": {"alternate_style": True}},
+    "pymdownx.tasklist",
+    "attr_list",
+    "md_in_html",
+    "toc",
+    "tables",
+    "footnotes",
+]
 
 
 @dataclasses.dataclass

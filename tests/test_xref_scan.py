@@ -21,19 +21,8 @@ from mkdocs.structure.pages import Page
 from pymdownx.slugs import slugify as pymdownx_slugify
 
 from mkdocs_careerkit.xref.scan import Link, heading_text, scan_page, strip_markers
+from tests.conftest import EXTENSIONS
 
-EXTENSIONS: list[Any] = [
-    "admonition",
-    "pymdownx.details",
-    "pymdownx.superfences",
-    {"pymdownx.tabbed": {"alternate_style": True}},
-    "pymdownx.tasklist",
-    "attr_list",
-    "md_in_html",
-    "toc",
-    "tables",
-    "footnotes",
-]
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

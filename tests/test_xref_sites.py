@@ -19,22 +19,10 @@ from mkdocs_careerkit.findings import Finding, summary
 from mkdocs_careerkit.sitecheck import check_site
 from mkdocs_careerkit.sources import read_source, toc_slugify
 from mkdocs_careerkit.xref import scan_page
-from tests.conftest import Built, build_site, write_site
+from tests.conftest import EXTENSIONS, Built, build_site, write_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_SITES = sorted(p.name for p in FIXTURES.iterdir() if (p / "mkdocs.yml").exists())
-EXTENSIONS: list[Any] = [
-    "admonition",
-    "pymdownx.details",
-    "pymdownx.superfences",
-    {"pymdownx.tabbed": {"alternate_style": True}},
-    "pymdownx.tasklist",
-    "attr_list",
-    "md_in_html",
-    "toc",
-    "tables",
-    "footnotes",
-]
 # What careerkit logs at warning level or above: finding lines and the summary.
 FINDING_LOGS = [r"\[(xref|page|suppress)\.[\w-]+\]$", r"^careerkit: \d+ errors?, \d+ warnings?"]
 LOGGED = re.compile(
