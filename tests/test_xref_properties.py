@@ -202,3 +202,16 @@ def test_bad_baseline_text_is_a_value_error(text: str) -> None:
         Baseline.from_text(text, "b.json")
     except ValueError:
         pass
+
+
+@relaxed
+@given(text=any_text)
+def test_build_mode_scan_finds_the_same_links_headings_and_markers(text: str) -> None:
+    """The build's fast scan (no id estimate) may skip work, never a heading or a link."""
+    full = scan_page(text)
+    fast = scan_page(text, estimate_anchors=False)
+    assert fast.links == full.links
+    assert fast.suppressions == full.suppressions
+    assert [(h.level, h.text, h.line) for h in fast.headings] == [
+        (h.level, h.text, h.line) for h in full.headings
+    ]

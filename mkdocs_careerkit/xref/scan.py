@@ -820,6 +820,15 @@ def _scan_anchors(
             tabs.other(indent)
             block_start = False
             continue
+        if (
+            not estimate
+            and "#" not in line
+            and not (block_start and row + 1 < n and masked[row + 1].lstrip()[:1] in ("=", "-"))
+        ):
+            # Build mode wants headings only: a line without '#' that no underline follows is
+            # none. Same state change as the full path below.
+            block_start = content.startswith(("!!!", "???", "==="))
+            continue
         if estimate:
             t = _TAB_RE.match(line)
             if t:
