@@ -106,12 +106,23 @@ def plain_text(markdown: str) -> str:
     Raw HTML is kept as text on purpose: it is data here, escaped wherever it goes.
     """
     text = _ID_SUFFIX_RE.sub("", markdown)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"!?\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
+    if "[" in text:
+        text = _INLINE_LINK_RE.sub(r"\1", text)
+        text = _REF_LINK_RE.sub(r"\1", text)
     text = _MARKUP_RE.sub("", text)
-    text = re.sub(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", "", text)
-    text = re.sub(r"\\(?=[^\w\s])", "", text)
+    if "_" in text:
+        text = _UNDERSCORE_RE.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE_RE.sub("", text)
     return " ".join(text.split())
+
+
+_INLINE_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_REF_LINK_RE = re.compile(r"!?\[([^\]]*)\]\[[^\]]*\]")
+_UNDERSCORE_RE = re.compile(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
+_ESCAPE_RE = re.compile(r"\\(?=[^\w\s])")
+_APOSTROPHE_RE = re.compile(r"['’`]")
+_NON_WORD_RE = re.compile(r"[^\w]+")
 
 
 def slugify(text: str) -> str:
@@ -120,10 +131,14 @@ def slugify(text: str) -> str:
     Long texts keep their first words plus a short hash of the whole, so two statements that
     start alike still get different ids.
     """
-    norm = unicodedata.normalize("NFKD", plain_text(text)).casefold()
-    norm = "".join(c for c in norm if not unicodedata.combining(c))
-    norm = re.sub(r"['’`]", "", norm)
-    slug = re.sub(r"[^\w]+", "-", norm).strip("-_")
+    norm = plain_text(text)
+    if norm.isascii():  # the common case; NFKD and the accent filter change nothing here
+        norm = norm.lower()
+    else:
+        norm = unicodedata.normalize("NFKD", norm).casefold()
+        norm = "".join(c for c in norm if not unicodedata.combining(c))
+    norm = _APOSTROPHE_RE.sub("", norm)
+    slug = _NON_WORD_RE.sub("-", norm).strip("-_")
     if len(slug) > 64:
         digest = hashlib.sha1(slug.encode("utf-8")).hexdigest()[:6]
         slug = slug[:56].rstrip("-_") + "-" + digest
