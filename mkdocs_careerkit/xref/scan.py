@@ -821,12 +821,14 @@ def _scan_anchors(
             block_start = False
             continue
         if (
-            not estimate
-            and "#" not in line
+            "#" not in line
             and not (block_start and row + 1 < n and masked[row + 1].lstrip()[:1] in ("=", "-"))
+            and (not estimate or ("{" not in line and "===" not in line and "[^" not in line))
         ):
-            # Build mode wants headings only: a line without '#' that no underline follows is
-            # none. Same state change as the full path below.
+            # Most lines are plain text: no heading ('#' or an underline next), and for the
+            # estimate no tab, footnote or attribute list. Same state change as the full path.
+            if estimate:
+                tabs.other(indent)
             block_start = content.startswith(("!!!", "???", "==="))
             continue
         if estimate:
