@@ -436,6 +436,18 @@ STATEMENTS = (
     "I reflect on what went well and what did not",
     "I have concrete examples of recent impact",
     "My manager and peers see my growth here",
+    "I make time for this even in busy weeks",
+    "I know which habits help me most",
+    "I can name the people I learn from",
+    "I follow up on commitments I make",
+    "I write down what I decide and why",
+    "I notice early when things drift",
+    "I ask questions before offering answers",
+    "I celebrate progress, mine and others'",
+    "I say no to work that does not fit my goals",
+    "I seek out perspectives unlike my own",
+    "I keep my skills current in this area",
+    "I review this area at least once a quarter",
 )
 
 QUOTES = (
@@ -604,11 +616,12 @@ def _assessment(rng: random.Random, title: str) -> list[str]:
         "    **Evaluate your effectiveness (1=Needs Improvement, 5=Excellent):**",
         "",
     ]
+    statements = rng.sample(STATEMENTS, 12)  # distinct, like the seed's twelve
     for t, tab in enumerate(rng.sample(ASSESSMENT_TABS, 3)):
         if t:
             lines.append("")
         lines.append(f'    === "{tab}"')
-        for statement in rng.sample(STATEMENTS, 4):
+        for statement in statements[4 * t : 4 * t + 4]:
             lines.append(f"        - [ ] {statement}")
     return lines
 

@@ -94,6 +94,8 @@ def test_pages_sections_and_chapter_format(tmp_path: Path) -> None:
             with_assessment.append(page)
             for part in ("(1=Needs Improvement, 5=Excellent):**", '    === "', "        - [ ] "):
                 assert part in text, f"{page} lacks {part!r}"
+            items = [line for line in text.splitlines() if line.startswith("        - [ ] ")]
+            assert len(items) == len(set(items)) == 12, page  # distinct, like the seed's
         links = text.split("## Cross-Reference Navigation")[1].split("## Further Reading")[0]
         assert 4 <= links.count("](") <= 8, page
     assert sorted(with_assessment) == sorted(info["assessment_pages"])
