@@ -114,11 +114,11 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         state = self._state
         src = page.file.src_uri
-        scan = state.scans.get(src)
+        scan = state.scans.pop(src, None)
         if scan is not None:
             # The ids MkDocs really produced (toc slugs, attr_list, raw HTML), not our estimate.
-            anchors = frozenset(page.present_anchor_ids or ())
-            state.pages[src] = PageFacts(src, scan, anchors)
+            # MkDocs keeps this set for its own checks; sharing it costs no memory.
+            state.pages[src] = PageFacts(src, scan, page.present_anchor_ids or frozenset())
         if state.assessments.has(src):
             html = assets.add_script(html, assets.ASSESSMENT_JS, page.url)
         return NOTICE_PLACEHOLDER + html if self.command == "serve" else html

@@ -8,6 +8,7 @@ import fnmatch
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
@@ -43,7 +44,7 @@ class PageFacts:
 
     src_uri: str
     scan: PageScan
-    anchors: frozenset[str]
+    anchors: AbstractSet[str]
 
 
 @dataclasses.dataclass(frozen=True)
