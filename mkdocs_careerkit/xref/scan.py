@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import html
+import itertools
 import re
 from collections.abc import Callable, Collection
 from typing import Literal
@@ -111,8 +112,12 @@ def normalise_label(label: str) -> str:
 
 _FENCE_OPEN_RE = re.compile(r"^(?P<ws>[> \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _BLANK_RE = re.compile(r"[^\n]")
+# A blank line after the first (starting with the literal newline lets the engine skip ahead).
+_BLANK_LINE_RE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*(?=\n|$)")
 _BACKTICKS_RE = re.compile(r"`+")
+_BRACKET_RE = re.compile(r"[\[\]]")
+_DEST_SPECIAL_RE = re.compile(r"[(\"']")
 _MARKER_RE = re.compile(
     r"<!--\s*" + IGNORE_MARKER + r"\b(?P<codes>[^:>]*?)(?::(?P<reason>.*?))?\s*-->", re.DOTALL
 )
@@ -164,9 +169,7 @@ class _Text:
         self.raw = markdown
         self.line_offset = line_offset
         self.lines = markdown.split("\n")
-        self.starts = [0]
-        for line in self.lines:
-            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.starts = [0, *itertools.accumulate(len(line) + 1 for line in self.lines)]
         self.fenced = _fenced_lines(self.lines)
         self.indented = _indented_code_lines(self.lines, self.fenced)
         # ``nofence``: fenced lines blanked. ``code``: code spans and indented code blanked too.
@@ -179,7 +182,8 @@ class _Text:
         self.nocomment = _blank_spans(self.nofence, self.comments)
         self.masked_lines = self.masked.split("\n")
         self.raw_ranges = _raw_html_ranges(self.masked, self.masked_lines, self.starts)
-        self._block_ends: list[int] | None = None
+        self._blank_rows: list[tuple[int, int]] | None = None  # (start, end) of blank lines
+        self._blank_starts: list[int] | None = None
 
     def consume(self, rows: set[int]) -> None:
         """Blank rows the block parser takes away whole (link definitions): no inline link,
@@ -189,7 +193,7 @@ class _Text:
         for row in rows:
             self.masked_lines[row] = " " * len(self.masked_lines[row])
         self.masked = "\n".join(self.masked_lines)
-        self._block_ends = None
+        self._blank_rows = self._blank_starts = None
 
     def position(self, index: int) -> tuple[int, int]:
         """File line and column (1-based) of a character index."""
@@ -200,20 +204,36 @@ class _Text:
         return bisect.bisect_right(self.starts, index) - 1
 
     def in_raw_html(self, index: int) -> bool:
+        if not self.raw_ranges:
+            return False
         i = bisect.bisect_right(self.raw_ranges, (index, len(self.raw) + 1)) - 1
         return i >= 0 and self.raw_ranges[i][0] <= index < self.raw_ranges[i][1]
 
+    def _blanks(self) -> list[tuple[int, int]]:
+        if self._blank_rows is None:
+            masked = self.masked
+            blanks = [(m.start() + 1, m.end()) for m in _BLANK_LINE_RE.finditer(masked)]
+            if not self.masked_lines[0].strip():
+                blanks.insert(0, (0, len(self.masked_lines[0])))
+            self._blank_rows = blanks
+        return self._blank_rows
+
+    def blank_starts(self) -> list[int]:
+        """Where each blank line starts: the paragraph breaks."""
+        if self._blank_starts is None:
+            self._blank_starts = [start for start, _ in self._blanks()]
+        return self._blank_starts
+
     def block_end(self, index: int) -> int:
-        """End of the paragraph holding ``index``: the next blank line (Markdown's block break)."""
-        if self._block_ends is None:
-            ends = [0] * len(self.masked_lines)
-            end = len(self.raw)
-            for row in range(len(self.masked_lines) - 1, -1, -1):
-                if not self.masked_lines[row].strip():
-                    end = self.starts[row] - 1 if row else 0
-                ends[row] = max(end, self.starts[row])
-            self._block_ends = ends
-        return self._block_ends[self.row(index)]
+        """End of the paragraph holding ``index``: the next blank line (Markdown's block break).
+
+        An index on a blank line gives that line's start.
+        """
+        blanks = self._blanks()
+        k = bisect.bisect_right(blanks, (index, len(self.raw) + 1))
+        if k and index <= blanks[k - 1][1]:
+            return blanks[k - 1][0]
+        return blanks[k][0] - 1 if k < len(blanks) else len(self.raw)
 
 
 def _comments(text: str) -> list[tuple[int, int]]:
@@ -258,20 +278,22 @@ def _fenced_lines(lines: list[str]) -> list[bool]:
     abandons it (the lines are then ordinary Markdown).
     """
     fenced = [False] * len(lines)
+    # Only lines with three fence characters in a row can open or close a fence.
+    candidates = [row for row, line in enumerate(lines) if "```" in line or "~~~" in line]
     closers: dict[str, list[int]] = {}  # fence → rows that could close it
-    for row, line in enumerate(lines):
-        if "``" in line or "~~" in line:
-            bare = line.lstrip("> \t").rstrip(" \t")
-            if len(bare) >= 3 and bare[0] in "`~" and bare == bare[0] * len(bare):
-                closers.setdefault(bare, []).append(row)
+    for row in candidates:
+        bare = lines[row].lstrip("> \t").rstrip(" \t")
+        if len(bare) >= 3 and bare[0] in "`~" and bare == bare[0] * len(bare):
+            closers.setdefault(bare, []).append(row)
     if not closers:
         return fenced
     i = 0
-    n = len(lines)
-    while i < n:
-        m = _FENCE_OPEN_RE.match(lines[i]) if ("``" in lines[i] or "~~" in lines[i]) else None
+    for row in candidates:
+        if row < i:
+            continue  # inside the fence just closed
+        i = row
+        m = _FENCE_OPEN_RE.match(lines[i])
         if m is None or (m.group("fence")[0] == "`" and "`" in m.group("info")):
-            i += 1
             continue
         ws_len = _indent(m.group("ws"))
         rows = closers.get(m.group("fence"), [])
@@ -296,6 +318,7 @@ def _fenced_lines(lines: list[str]) -> list[bool]:
 
 
 _OPENER_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d+\.[ \t]|!!!|\?\?\?|===|\[\^[^\]\n]*\]:|:[ \t])")
+_OPENER_FIRST = frozenset("-*+0123456789!?=[:")
 
 
 def _indented_code_lines(lines: list[str], fenced: list[bool]) -> list[bool]:
@@ -313,11 +336,14 @@ def _indented_code_lines(lines: list[str], fenced: list[bool]) -> list[bool]:
         if not content:
             prev_blank = True
             continue
-        indent = _indent(line[: len(line) - len(content)])
         if fenced[row]:
             prev_blank = False
             in_code = -1
             continue
+        if in_code < 0 and not prev_blank and content[0] not in _OPENER_FIRST:
+            continue  # a paragraph going on: nothing below would change
+        ws = line[: len(line) - len(content)]
+        indent = _indent(ws) if "\t" in ws else len(ws)
         if in_code >= 0 and (not prev_blank or indent >= in_code):
             code[row] = True  # the code block goes on
             prev_blank = False
@@ -332,7 +358,7 @@ def _indented_code_lines(lines: list[str], fenced: list[bool]) -> list[bool]:
                 code[row] = True
                 prev_blank = False
                 continue
-        if _OPENER_RE.match(line):
+        if content[0] in _OPENER_FIRST and _OPENER_RE.match(line):
             while opened and opened[-1][0] >= indent:
                 opened.pop()
             opened.append((indent, indent + 4))
@@ -466,14 +492,15 @@ def _bracket_pairs(text: _Text) -> dict[int, int]:
     pairs: dict[int, int] = {}
     stack: list[int] = []
     block = -1
-    for m in re.finditer(r"[\[\]]", masked):
+    breaks = text.blank_starts()
+    for m in _BRACKET_RE.finditer(masked):
         i = m.start()
-        if _escaped(masked, i):
+        if i and masked[i - 1] == "\\" and _escaped(masked, i):
             continue
-        end = text.block_end(i)
-        if end != block:
+        paragraph = bisect.bisect_right(breaks, i)  # brackets are never on a blank line
+        if paragraph != block:
             stack.clear()
-            block = end
+            block = paragraph
         if masked[i] == "[":
             stack.append(i)
         elif stack:
@@ -482,6 +509,8 @@ def _bracket_pairs(text: _Text) -> dict[int, int]:
 
 
 def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
     return re.sub(r"\\(.)", lambda m: m.group(1) if m.group(1) in _ESCAPABLE else m.group(0), text)
 
 
@@ -498,10 +527,14 @@ def _link_destination(
         return None
     if m.group(1):
         return _unescape(raw[m.start(1) + 1 : m.end(1) - 1]).strip(), m.end(), True
+    start_index = m.end()
+    close = masked.find(")", start_index, limit)
+    if close >= 0 and not _DEST_SPECIAL_RE.search(masked, start_index, close):
+        # No nested parenthesis or quote before the first ')': what the loop below returns.
+        return _unescape(raw[start_index:close]).strip(), close + 1, False
     # Python-Markdown tracks nested brackets and a possible quoted title.
     bracket_count = 1
     backtrack_count = 1
-    start_index = m.end()
     pos_index = start_index
     last_bracket = -1
     quote = ""
@@ -586,6 +619,8 @@ def _definitions(text: _Text) -> tuple[dict[str, tuple[str, int, int]], list[Lin
 
 def _footnote_labels(text: _Text) -> set[str]:
     labels: set[str] = set()
+    if "[^" not in text.masked:
+        return labels
     for row, line in enumerate(text.masked_lines):
         m = _FOOTNOTE_DEF_RE.match(line)
         if m and not text.in_raw_html(text.starts[row] + m.start(1)):
@@ -612,16 +647,22 @@ def _scan_links(
         close = pairs.get(start, -1)
         if close < 0:
             continue
-        limit = text.block_end(start)
         inner = masked[start + 1 : close]
         is_image = start > 0 and masked[start - 1] == "!" and not _escaped(masked, start - 1)
-        first = start - 1 if is_image else start
-        line_no, col = text.position(first)
-        kind: LinkKind = "image" if is_image else "inline"
         if not is_image and inner.startswith("^") and inner[1:] in footnotes:
             pos = close + 1
             continue
         after = masked[close + 1 : close + 2]
+        if (
+            not definitions
+            and after not in ("(", "[")
+            and not (after.isspace() and masked[close + 2 : close + 3] == "[")
+        ):
+            continue  # `[text]` alone, such as a task box: not a link (the common case)
+        limit = text.block_end(start)
+        first = start - 1 if is_image else start
+        line_no, col = text.position(first)
+        kind: LinkKind = "image" if is_image else "inline"
         if after == "(":
             dest = _link_destination(masked, raw, close + 1, limit)
             if dest is not None:
@@ -719,6 +760,9 @@ _REFERENCE_TEXT_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\[(?P<label>[^\]]*)\]")
 _HTML_INLINE_RE = re.compile(r"<(?:/?[a-zA-Z][^>]*|!--.*?--)>")
 _UNDERSCORE_EM_RE = re.compile(r"(?<!\w)(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _STAR_RE = re.compile(r"\*+")
+# Characters that start something heading_text rewrites (code, escape, link, HTML, emphasis,
+# entity); a heading without any of them is its own plain text.
+_HEADING_MARKUP_RE = re.compile(r"[`\\\[<_*&]")
 _PLACEHOLDER = "\x02{}\x03"
 
 
@@ -733,6 +777,8 @@ def heading_text(
         references: Keys of the defined ``[label]: target`` definitions; a ``[text][label]``
             with another label stays as written. None: every reference counts as defined.
     """
+    if _HEADING_MARKUP_RE.search(raw) is None:
+        return " ".join(raw.split())  # plain words: nothing below would change them
     codes: list[str] = []
 
     def keep_code(m: re.Match[str]) -> str:
@@ -785,19 +831,90 @@ def _atx_text(line: str) -> str:
     return body.strip()
 
 
+def _heading(text: _Text, row: int, block_start: bool) -> tuple[int, str, str | None, bool] | None:
+    """The heading on a row that is not fenced, blank or raw HTML: its level, text as
+    written, own ``{#id}``, and whether it is an ATX heading; None if the row holds none.
+
+    ``block_start``: a Markdown block may begin on this row (where a setext heading may).
+    """
+    masked = text.masked_lines
+    line = masked[row]
+    start = text.starts[row]
+    atx = _atx(line) if "#" in line else None
+    if atx is not None:
+        raw, own_id = _heading_attrs(_atx_text(text.nocomment[start : start + len(line)]))
+        return atx, raw, own_id, True
+    below = masked[row + 1] if row + 1 < len(masked) else ""
+    if (
+        block_start
+        and below.lstrip()[:1] in ("=", "-")
+        and not text.fenced[row + 1]
+        and _SETEXT_RE.match(below)
+        and _setext_underline(below, _indent(line[: len(line) - len(line.lstrip())]))
+        and not _CONTAINER_RE.match(line)
+        and not _BLOCK_TAG_RE.match(line)
+    ):
+        raw, own_id = _heading_attrs(text.nocomment[start : start + len(line)].strip())
+        return 1 if "=" in below else 2, raw, own_id, False
+    return None
+
+
+def _starts_block_after(text: _Text, row: int) -> bool:
+    """Whether a Markdown block may begin on the row after ``row``: after a blank line, an ATX
+    heading or a container's first line (``!!! note``, ``=== "Tab"``)."""
+    line = text.masked_lines[row]
+    if text.fenced[row]:
+        return False
+    content = line.lstrip()
+    if not content:
+        return True
+    if text.in_raw_html(text.starts[row] + len(line) - len(content)):
+        return False
+    return bool(_CONTAINER_RE.match(line)) or ("#" in line and _atx(line) is not None)
+
+
+# A line that could underline the one above it (as _SETEXT_RE). Starting with a literal
+# newline lets the regex engine skip from line to line.
+_UNDERLINE_HINT_RE = re.compile(r"\n[ \t]*(?:=+|-+)[ ]*(?=\n|$)")
+
+
+def _headings(text: _Text, footnotes: set[str], references: set[str]) -> list[Heading]:
+    """Only the headings, with their text and line (no ids): what a build needs.
+
+    A heading needs a ``#`` on its line or an underline below it, so only those rows are read;
+    every decision is the one ``_scan_anchors`` makes for the same row.
+    """
+    masked = text.masked
+    rows = {text.row(m.start()) for m in _UNDERLINE_HINT_RE.finditer(masked)}  # the row above
+    at = masked.find("#")
+    while at >= 0:
+        row = text.row(at)
+        rows.add(row)
+        at = masked.find("#", text.starts[row + 1])  # the next line
+    out: list[Heading] = []
+    for row in sorted(rows):
+        line = text.masked_lines[row]
+        content = line.lstrip()
+        if text.fenced[row] or not content:
+            continue
+        if text.in_raw_html(text.starts[row] + len(line) - len(content)):
+            continue
+        found = _heading(text, row, row == 0 or _starts_block_after(text, row - 1))
+        if found is not None:
+            level, raw, _own_id, _atx_heading = found
+            plain = heading_text(raw, footnotes, references)
+            out.append(Heading(level, plain, row + 1 + text.line_offset, ""))
+    return out
+
+
 def _scan_anchors(
     text: _Text,
     slugify: Slugify,
     separator: str,
     footnotes: set[str],
     references: set[str],
-    estimate: bool = True,
 ) -> tuple[list[Heading], set[str]]:
-    """Headings with the ids Python-Markdown's toc will give them, and every other id.
-
-    With ``estimate`` false only the headings are found (their ``anchor`` left empty): a build
-    takes the real ids from the rendered page and needs the headings for section checks only.
-    """
+    """Headings with the ids Python-Markdown's toc will give them, and every other id."""
     tree_ids: set[str] = set()  # ids in the element tree before toc runs: they make slugs unique
     html_ids: set[str] = set()  # ids in raw HTML (MkDocs reads them; toc does not see them)
     headings: list[tuple[int, str, int, str | None]] = []  # level, text, row, own id
@@ -823,52 +940,32 @@ def _scan_anchors(
         if (
             "#" not in line
             and not (block_start and row + 1 < n and masked[row + 1].lstrip()[:1] in ("=", "-"))
-            and (not estimate or ("{" not in line and "===" not in line and "[^" not in line))
+            and "{" not in line
+            and "===" not in line
+            and "[^" not in line
         ):
-            # Most lines are plain text: no heading ('#' or an underline next), and for the
-            # estimate no tab, footnote or attribute list. Same state change as the full path.
-            if estimate:
-                tabs.other(indent)
-            block_start = content.startswith(("!!!", "???", "==="))
+            # Most lines are plain text: no heading ('#' or an underline next), tab, footnote
+            # or attribute list. Same state change as the full path.
+            tabs.other(indent)
+            block_start = bool(_CONTAINER_RE.match(line))
             continue
-        if estimate:
-            t = _TAB_RE.match(line)
-            if t:
-                tree_ids.add(tabs.tab(indent, "!" in (t.group("special") or "")))
-            else:
-                tabs.other(indent)
-            f = _FOOTNOTE_DEF_RE.match(line)
-            if f:
-                tree_ids.add(f"fn:{f.group(1)}")
-        source = text.nocomment[start : start + len(line)]  # code span text kept
-        atx = _atx(line)
-        heading: tuple[int, str] | None = None
-        if atx is not None:
-            heading = (atx, _atx_text(source))
-        elif (
-            block_start
-            and row + 1 < n
-            and not text.fenced[row + 1]
-            and _SETEXT_RE.match(masked[row + 1])
-            and _setext_underline(masked[row + 1], indent)
-            and not _CONTAINER_RE.match(line)
-            and not _BLOCK_TAG_RE.match(line)
-        ):
-            heading = (1 if "=" in masked[row + 1] else 2, source.strip())
-        if heading is not None:
-            raw, own_id = _heading_attrs(heading[1])
+        t = _TAB_RE.match(line)
+        if t:
+            tree_ids.add(tabs.tab(indent, "!" in (t.group("special") or "")))
+        else:
+            tabs.other(indent)
+        f = _FOOTNOTE_DEF_RE.match(line)
+        if f:
+            tree_ids.add(f"fn:{f.group(1)}")
+        found = _heading(text, row, block_start)
+        if found is not None:
+            level, raw, own_id, _atx_heading = found
             if own_id:
                 tree_ids.add(own_id)
-            headings.append((heading[0], raw, row, own_id))
-        elif estimate:
-            _attribute_ids(text, row, source, tree_ids)
-        # After a heading or a container's first line (`!!! note`, `=== "Tab"`) a block starts.
-        block_start = atx is not None or bool(_CONTAINER_RE.match(line))
-    if not estimate:
-        return [
-            Heading(level, heading_text(raw, footnotes, references), row + 1 + text.line_offset, "")
-            for level, raw, row, _ in headings
-        ], set()
+            headings.append((level, raw, row, own_id))
+        else:
+            _attribute_ids(text, row, text.nocomment[start : start + len(line)], tree_ids)
+        block_start = (found is not None and found[3]) or bool(_CONTAINER_RE.match(line))
     _footnote_ref_ids(text, footnotes, tree_ids)
     _html_ids(text, tree_ids, html_ids)
     used = set(tree_ids)
@@ -1121,9 +1218,10 @@ def scan_page(
     footnotes = _footnote_labels(text)
     links = _scan_links(text, definitions, footnotes)
     links = sorted([*links, *definition_links], key=lambda link: (link.line, link.column))
-    headings, anchors = _scan_anchors(
-        text, slugify, separator, footnotes, set(definitions), estimate_anchors
-    )
+    if estimate_anchors:
+        headings, anchors = _scan_anchors(text, slugify, separator, footnotes, set(definitions))
+    else:
+        headings, anchors = _headings(text, footnotes, set(definitions)), set()
     return PageScan(
         links=tuple(links),
         headings=tuple(headings),
