@@ -50,8 +50,9 @@ def add_stylesheet(output: str, site_path: str, page_url: str) -> str:
     """Insert a stylesheet link before ``</head>`` (Material keeps ``<head>`` in step on
     instant navigation, adding and removing links as pages change)."""
     tag = stylesheet_tag(site_path, page_url)
-    at = output.find("</head>")
-    return output[:at] + tag + output[at:] if at >= 0 else tag + output
+    if "</head>" not in output:
+        return tag + output
+    return output.replace("</head>", tag + "</head>", 1)  # one copy of a page that may be 1 MB
 
 
 def add_script(content: str, site_path: str, page_url: str) -> str:

@@ -27,7 +27,13 @@ from mkdocs_careerkit.findings import (
     log_findings,
     summary,
 )
-from mkdocs_careerkit.sources import read_source, site_info, toc_slugify
+from mkdocs_careerkit.sources import (
+    body_offset,
+    front_matter_error,
+    read_text,
+    site_info,
+    toc_slugify,
+)
 from mkdocs_careerkit.xref import PageFacts, SiteInfo, scan_page, strip_markers
 from mkdocs_careerkit.xref.scan import PageScan, Slugify
 
@@ -45,8 +51,8 @@ class BuildState:
     baseline: Baseline | None
     collector: FindingCollector = dataclasses.field(default_factory=FindingCollector)
     site: SiteInfo | None = None
-    offsets: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
-    """Per page: lines of front matter, and the hash of the body that follows them."""
+    sources: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Pages read but not yet converted: their text as read (one at a time in practice)."""
     scans: dict[str, PageScan] = dataclasses.field(default_factory=dict)
     pages: dict[str, PageFacts] = dataclasses.field(default_factory=dict)
     findings: list[Finding] = dataclasses.field(default_factory=list)
@@ -85,20 +91,25 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if page.file.abs_src_path is None:
             return None
-        source = read_source(page.file.abs_src_path, page.file.src_uri)
-        self._state.findings += source.findings
-        # Keep only what on_page_markdown needs: holding every page's text costs real memory.
-        self._state.offsets[page.file.src_uri] = (source.line_offset, hash(source.body))
-        return source.raw
+        raw, findings = read_text(page.file.abs_src_path, page.file.src_uri)
+        self._state.findings += findings
+        self._state.sources[page.file.src_uri] = raw  # until on_page_markdown, right after
+        return raw
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         state = self._state
         src = page.file.src_uri
-        offset, body_hash = state.offsets.get(src, (0, 0))
-        if hash(markdown) != body_hash:  # another plugin rewrote the page: lines are unknown
-            offset = 0
+        raw = state.sources.pop(src, None)
+        offset = 0
+        if raw is not None:
+            # MkDocs has parsed the front matter; YAML is parsed again only when it failed.
+            bad = None if page.meta else front_matter_error(raw, src)
+            if bad is not None:
+                state.findings.append(bad)
+            # Unknown (0) if another plugin rewrote the page other than by cutting its start.
+            offset = body_offset(raw, markdown)
         state.collector.start_page(src, offset)
         # Scanned even with xref off: its careerkit-ignore markers apply to every feature's
         # findings, and `careerkit check` always reads them.
@@ -136,7 +147,7 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._state.assessments.has(page.file.src_uri):
             output = assets.add_stylesheet(output, assets.ASSESSMENT_CSS, page.url)
-        if NOTICE_PLACEHOLDER not in output:
+        if self.command != "serve" or NOTICE_PLACEHOLDER not in output:
             return output
         mine = [
             f

@@ -44,21 +44,16 @@ def _finding(
     return Finding(src, line, column, code, default_severity(code), message, suggestion)
 
 
-def read_source(abs_path: str, src_uri: str) -> Source:
-    """Read a page like MkDocs does, turning every failure into a finding."""
-    findings: list[Finding] = []
+def read_text(abs_path: str, src_uri: str) -> tuple[str, list[Finding]]:
+    """Read a page like MkDocs does (UTF-8, BOM dropped, universal newlines), turning every
+    failure into a finding."""
     try:
         with open(abs_path, "rb") as f:
             data = f.read()
     except OSError as e:
         msg = f"cannot read the page: {e.strerror or e}"
-        return Source(
-            "",
-            "",
-            0,
-            {},
-            (_finding(src_uri, 0, "page.unreadable", msg, "check the file's permissions"),),
-        )
+        return "", [_finding(src_uri, 0, "page.unreadable", msg, "check the file's permissions")]
+    findings: list[Finding] = []
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     data = data[bom:]  # a UTF-8 byte order mark is dropped, as MkDocs' 'utf-8-sig' does
     try:
@@ -78,6 +73,15 @@ def read_source(abs_path: str, src_uri: str) -> Source:
             )
         )
         raw = data.decode("utf-8", errors="replace")
+    if "\r" in raw:
+        # Python's universal newlines, as MkDocs reads files: `\r\n` and a lone `\r` end lines.
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return raw, findings
+
+
+def read_source(abs_path: str, src_uri: str) -> Source:
+    """Read a page and split off its front matter, turning every failure into a finding."""
+    raw, findings = read_text(abs_path, src_uri)
     return split_front_matter(raw, src_uri, findings)
 
 
@@ -85,31 +89,45 @@ def split_front_matter(raw: str, src_uri: str, findings: list[Finding] | None = 
     """Split front matter exactly as MkDocs does and report YAML errors with their line."""
     found = list(findings or [])
     if "\r" in raw:
-        # Python's universal newlines, as MkDocs reads files: `\r\n` and a lone `\r` end lines.
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     body, data = meta.get_data(raw)
+    if not data:
+        bad = front_matter_error(raw, src_uri)
+        if bad is not None:
+            found.append(bad)
+    return Source(
+        raw, body, body_offset(raw, body), data if isinstance(data, dict) else {}, tuple(found)
+    )
+
+
+def body_offset(raw: str, body: str) -> int:
+    """Lines of ``raw`` before ``body`` (its front matter); 0 if ``body`` is not its end."""
+    return raw.count("\n", 0, len(raw) - len(body)) if raw.endswith(body) else 0
+
+
+def front_matter_error(raw: str, src_uri: str) -> Finding | None:
+    """The finding for a ``---`` block that is not valid YAML (MkDocs then silently treats
+    the page as having no front matter); None when there is no such block or it parses."""
     m = meta.YAML_RE.match(raw)
-    if m and not data:
-        try:
-            yaml.safe_load(m.group(1))
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-            line = mark.line + 2 if mark is not None else 1  # +1 for '---', +1 for 1-based
-            problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-            context, where = getattr(e, "context", None), getattr(e, "context_mark", None)
-            if context and where is not None and where.line + 2 != line:
-                problem += f" ({context} on line {where.line + 2})"
-            found.append(
-                _finding(
-                    src_uri,
-                    line,
-                    "page.bad-front-matter",
-                    f"front matter is not valid YAML: {problem}",
-                    "fix the YAML between the '---' lines (quote values containing ':')",
-                )
-            )
-    offset = raw[: len(raw) - len(body)].count("\n") if raw.endswith(body) else 0
-    return Source(raw, body, offset, data if isinstance(data, dict) else {}, tuple(found))
+    if m is None:
+        return None
+    try:
+        yaml.safe_load(m.group(1))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for '---', +1 for 1-based
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        context, where = getattr(e, "context", None), getattr(e, "context_mark", None)
+        if context and where is not None and where.line + 2 != line:
+            problem += f" ({context} on line {where.line + 2})"
+        return _finding(
+            src_uri,
+            line,
+            "page.bad-front-matter",
+            f"front matter is not valid YAML: {problem}",
+            "fix the YAML between the '---' lines (quote values containing ':')",
+        )
+    return None
 
 
 def toc_slugify(config: MkDocsConfig) -> tuple[Slugify, str]:
