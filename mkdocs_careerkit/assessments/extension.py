@@ -186,8 +186,12 @@ class _AssessmentTreeprocessor(Treeprocessor):
         if not wanted:
             return
         found: list[tuple[Element, Assessment]] = []
+        prefix = marker_class(0)[:-1]
         for el in root.iter():
-            for cls in (el.get("class") or "").split():
+            classes = el.get("class")
+            if classes is None or prefix not in classes:
+                continue
+            for cls in classes.split():
                 a = wanted.pop(cls, None)
                 if a is not None:
                     found.append((el, a))

@@ -151,21 +151,23 @@ def _indent(text: str) -> int:
 
 def fenced_lines(lines: Sequence[str]) -> list[bool]:
     """Which lines belong to fenced code blocks (fences included), at any indentation."""
-    out: list[bool] = []
+    out = [False] * len(lines)
     fence: str | None = None
-    for line in lines:
+    opened = 0
+    for row, line in enumerate(lines):
+        if "```" not in line and "~~~" not in line:
+            continue  # neither opens nor closes a fence
         m = _FENCE_RE.match(line)
         if fence is not None:
-            out.append(True)
             if m and m.group("fence")[0] == fence[0] and len(m.group("fence")) >= len(fence):
                 if not m.group("rest").strip():
                     fence = None
+                    out[opened : row + 1] = [True] * (row + 1 - opened)
             continue
         if m and not (m.group("fence")[0] == "`" and "`" in m.group("rest")):
-            fence = m.group("fence")
-            out.append(True)
-            continue
-        out.append(False)
+            fence, opened = m.group("fence"), row
+    if fence is not None:  # never closed: code to the end of the page
+        out[opened:] = [True] * (len(lines) - opened)
     return out
 
 
@@ -182,25 +184,29 @@ def parse_page(lines: Sequence[str], options: ParseOptions | None = None) -> Pag
         :func:`mkdocs_careerkit.assessments.check.check_page`.
     """
     opts = options or ParseOptions()
-    if not any("!!!" in line or "???" in line for line in lines):
-        return PageAssessments((), ())  # most pages: nothing to read
     types = {t.lower() for t in opts.types} | {EXPLICIT_TYPE}
+    starts: list[tuple[int, re.Match[str]]] = []  # admonitions of an assessment type
+    for i, line in enumerate(lines):
+        if "!!!" in line or "???" in line:
+            m = _ADMONITION_RE.match(line)
+            if m and m.group("classes").split()[0].lower() in types:
+                starts.append((i, m))
+    if not starts:
+        return PageAssessments((), ())  # most pages: nothing to read
     fenced = fenced_lines(lines)
     found: list[Assessment] = []
     findings: list[Finding] = []
-    i = 0
-    while i < len(lines):
-        m = None if fenced[i] else _ADMONITION_RE.match(lines[i])
-        if m and m.group("classes").split()[0].lower() in types:
-            end = _block_end(lines, i, len(m.group("indent")))
-            block = _BlockReader(lines, fenced, i, end, m, len(found), opts)
-            assessment = block.read()
-            if assessment is not None:
-                found.append(assessment)
-                findings += block.findings
-            i = end + 1
+    after = 0  # the first line after the last block read
+    for i, m in starts:
+        if i < after or fenced[i]:
             continue
-        i += 1
+        end = _block_end(lines, i, len(m.group("indent")))
+        block = _BlockReader(lines, fenced, i, end, m, len(found), opts)
+        assessment = block.read()
+        if assessment is not None:
+            found.append(assessment)
+            findings += block.findings
+        after = end + 1
     return PageAssessments(tuple(found), tuple(findings))
 
 
@@ -624,10 +630,11 @@ class _BlockReader:
         # Derived ids: the statement's own text; qualified by the section only when the same
         # statement appears in two sections (two questions, not one).
         derived: dict[str, set[int]] = {}
+        slugs = {id(it): _item_slug(it) for it in self.items if it.explicit is None}
         for gi, (_, items) in enumerate(groups):
             for it in items:
                 if it.explicit is None:
-                    derived.setdefault(_item_slug(it), set()).add(gi)
+                    derived.setdefault(slugs[id(it)], set()).add(gi)
         sections: list[Section] = []
         for gi, (raw, items) in enumerate(groups):
             if raw is None:
@@ -640,7 +647,7 @@ class _BlockReader:
                 if it.explicit is not None:
                     iid = it.explicit
                 else:
-                    iid = _item_slug(it)
+                    iid = slugs[id(it)]
                     if len(derived[iid]) > 1:
                         iid = f"{sid}/{iid}"
                 built.append(
