@@ -46,23 +46,17 @@ def script_tag(site_path: str, page_url: str) -> str:
     return f'<script src="{html.escape(get_relative_url(site_path, page_url))}" defer></script>'
 
 
-def add_stylesheet(output: str, site_path: str, page_url: str) -> str:
-    """Insert a stylesheet link before ``</head>`` (Material keeps ``<head>`` in step on
-    instant navigation, adding and removing links as pages change)."""
-    tag = stylesheet_tag(site_path, page_url)
-    if "</head>" not in output:
-        return tag + output
-    return output.replace("</head>", tag + "</head>", 1)  # one copy of a page that may be 1 MB
+def add_to_content(content: str, page_url: str) -> str:
+    """Append the assessment stylesheet and script to the page content.
 
-
-def add_script(content: str, site_path: str, page_url: str) -> str:
-    """Append a script to the page content.
-
-    Inside the content rather than before ``</body>``: Material's instant navigation swaps the
-    content and runs the scripts it finds there, so a reader arriving from a page without an
-    assessment still gets the script; scripts at the end of ``<body>`` would not run.
+    Inside the content rather than in ``<head>`` / before ``</body>``: Material's instant
+    navigation swaps the content, so a reader arriving from a page without an assessment gets
+    both, and leaving removes them. ``rel=stylesheet`` is allowed in the body; placed before
+    the script it holds the script back until the styles are loaded, so the interactive block
+    never appears unstyled. (A link in ``<head>`` would also cost a copy of every finished
+    page, about 1 MB each with a 1,000-page nav.)
     """
-    return content + script_tag(site_path, page_url)
+    return content + stylesheet_tag(ASSESSMENT_CSS, page_url) + script_tag(ASSESSMENT_JS, page_url)
 
 
 def gzip_sizes(site_paths: Sequence[str] = ASSESSMENT_FILES) -> dict[str, int]:

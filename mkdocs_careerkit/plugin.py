@@ -131,7 +131,7 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
             # MkDocs keeps this set for its own checks; sharing it costs no memory.
             state.pages[src] = PageFacts(src, scan, page.present_anchor_ids or frozenset())
         if state.assessments.has(src):
-            html = assets.add_script(html, assets.ASSESSMENT_JS, page.url)
+            html = assets.add_to_content(html, page.url)
         return NOTICE_PLACEHOLDER + html if self.command == "serve" else html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -145,8 +145,6 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self._state.assessments.has(page.file.src_uri):
-            output = assets.add_stylesheet(output, assets.ASSESSMENT_CSS, page.url)
         if self.command != "serve" or NOTICE_PLACEHOLDER not in output:
             return output
         mine = [

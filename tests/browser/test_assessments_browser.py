@@ -114,6 +114,10 @@ def test_answers_survive_instant_navigation(example: Server, page: Any) -> None:
     assert page.locator("script[src*=careerkit]").count() == 0
     follow(SEED_URL)
     assert page.evaluate("window.careerkitMarker") == 1, "the page was reloaded"
+    # The stylesheet came with the content: the rating scale is laid out as a row.
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.careerkit-rate')).display === 'flex'"
+    )
     rate(page.locator(SEED), 2, 3)
     # Away to another chapter (with its own assessment) and back, still without a reload.
     other = "leadership/influencing-without-authority/"
