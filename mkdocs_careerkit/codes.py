@@ -34,6 +34,9 @@ CODES: dict[str, Code] = {
     ),
     "xref.malformed-url": Code("warn", "external URL that cannot be right"),
     "xref.space-in-link": Code("warn", "link target with a raw space"),
+    "xref.raw-html-md-link": Code(
+        "warn", "raw HTML link to a .md page, which MkDocs does not rewrite"
+    ),
     "page.unreadable": Code("error", "page that cannot be read as UTF-8"),
     "page.bad-front-matter": Code("error", "front matter that is not valid YAML"),
     # Assessments

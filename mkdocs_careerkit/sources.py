@@ -166,4 +166,5 @@ def site_info(files: Files, config: MkDocsConfig) -> SiteInfo:
     nav = None
     if config.nav is not None:
         nav = frozenset(os.path.normpath(p).replace(os.sep, "/") for p in _nav_paths(config.nav))
-    return SiteInfo(table, nav)
+    urls = {f.src_uri: f.url for f in files}
+    return SiteInfo(table, nav, urls)

@@ -40,6 +40,7 @@ def run(
     nav: list[str] | None = None,
     options: XrefOptions | None = None,
     extra: dict[str, str] | None = None,
+    urls: bool = False,
 ) -> list[Finding]:
     texts = {**TARGETS, **(extra or {}), page: page_text}
     pages = {}
@@ -49,8 +50,22 @@ def run(
     files: dict[str, Inclusion] = {src: "included" for src in texts}
     files.update(OTHER_FILES)
     files["extras/glossary.md"] = "not_in_nav"
-    site = SiteInfo(files, frozenset(nav) if nav is not None else None)
+    site = SiteInfo(
+        files,
+        frozenset(nav) if nav is not None else None,
+        {src: directory_url(src) for src in files} if urls else {},
+    )
     return sorted(check_links(pages, site, options), key=lambda f: (f.file, f.line, f.column))
+
+
+def directory_url(src: str) -> str:
+    """MkDocs' File.url with use_directory_urls."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[: -len(".md")]
+    if stem == "index":
+        return "./"
+    return (stem[: -len("index")] if stem.endswith("/index") else stem + "/").lstrip("/")
 
 
 def only(page_text: str, **kw: Any) -> tuple[str, str, str]:
@@ -311,3 +326,38 @@ def test_every_finding_points_at_its_link() -> None:
         (5, 11, "xref.missing-page"),
         (8, 7, "xref.case-mismatch"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("href", "code", "suggestion"),
+    [
+        # Resolved as the browser does, from the page's URL lead/feedback/.
+        ("../../pd/networking/", None, ""),
+        ("../../pd/networking/#events", None, ""),
+        ("../../pd/networking/index.html", None, ""),
+        ("../", None, ""),  # lead/index.md
+        ("../../", None, ""),  # the home page
+        ("../../img/logo.png", None, ""),
+        ("../../pd/networking/#event", "xref.missing-anchor", "did you mean '#events'?"),
+        ("../../pd/networkin/", "xref.missing-page", "did you mean '../../pd/networking/'?"),
+        # Right from the source file, wrong from the page's URL.
+        ("../pd/networking/", "xref.missing-page", "did you mean '../../pd/networking/'?"),
+        ("../../../up/", "xref.outside-docs", "remove one '../'"),
+        ("../../drafts/next/", "xref.unpublished-page", "publish the page or remove the link"),
+        (
+            "../pd/networking.md#events",
+            "xref.raw-html-md-link",
+            "write it as a Markdown link, [text](../pd/networking.md#events), "
+            "or link the page's URL '../../pd/networking/#events'",
+        ),
+    ],
+)
+def test_raw_html_links_resolve_against_the_page_url(
+    href: str, code: str | None, suggestion: str
+) -> None:
+    text = f'# Feedback\n\n## Delivering\n\n<p><a href="{href}">x</a></p>\n'
+    found = [f for f in run(text, urls=True) if f.file == "lead/feedback.md"]
+    if code is None:
+        assert found == []
+    else:
+        assert [(f.code, f.suggestion) for f in found] == [(code, suggestion)]

@@ -16,7 +16,14 @@ import pytest
 
 from tests.conftest import build_site
 from tests.test_reports import GITHUB_LINE, SARIF_SCHEMA
-from tests.test_xref_sites import FINDING_LOGS, FIXTURE_SITES, FIXTURES, build_findings, rows
+from tests.test_xref_sites import (
+    FINDING_LOGS,
+    FIXTURE_SITES,
+    FIXTURES,
+    build_findings,
+    expected,
+    rows,
+)
 
 BIN = Path(sys.executable).parent
 
@@ -25,6 +32,10 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     exe = shutil.which(args[0], path=str(BIN))
     assert exe, f"{args[0]} is not installed next to this Python"
     return subprocess.run([exe, *args[1:]], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+FAULTS = len(expected("faults"))  # every finding the fault fixture must produce
+FAILING = sum(1 for e in expected("faults") if e["severity"] in ("error", "warn"))
 
 
 def fixture(name: str, tmp_path: Path) -> Path:
@@ -66,14 +77,14 @@ def test_exit_codes(tmp_path: Path) -> None:
 
 def test_text_output_ends_with_summary(tmp_path: Path) -> None:
     out = run("careerkit", "check", cwd=fixture("faults", tmp_path))
-    assert out.stdout.splitlines()[-1] == "careerkit: 19 errors, 6 warnings, 1 info finding"
+    assert out.stdout.splitlines()[-1] == "careerkit: 19 errors, 7 warnings, 1 info finding"
 
 
 def test_output_file(tmp_path: Path) -> None:
     root = fixture("faults", tmp_path)
     out = run("careerkit", "check", "--format", "json", "--output", "report.json", cwd=root)
     assert out.returncode == 1 and out.stdout == ""
-    assert len(json.loads((root / "report.json").read_text(encoding="utf-8"))) == 26
+    assert len(json.loads((root / "report.json").read_text(encoding="utf-8"))) == FAULTS
 
 
 def test_config_file_elsewhere_and_ci_paths(tmp_path: Path) -> None:
@@ -81,7 +92,7 @@ def test_config_file_elsewhere_and_ci_paths(tmp_path: Path) -> None:
     out = run("careerkit", "check", "-f", "faults/mkdocs.yml", "--format", "github", cwd=tmp_path)
     assert out.returncode == 1
     lines = out.stdout.rstrip("\n").split("\n")
-    assert len(lines) == 26
+    assert len(lines) == FAULTS
     for line in lines:
         assert GITHUB_LINE.match(line), line
     assert lines[0].startswith(
@@ -94,9 +105,9 @@ def test_junit_and_sarif_from_the_cli(tmp_path: Path) -> None:
     root = fixture("faults", tmp_path)
     junit = run("careerkit", "check", "--format", "junit", cwd=root)
     suite = ET.fromstring(junit.stdout.encode("utf-8")).find("testsuite")
-    assert suite is not None and suite.get("failures") == "25"
+    assert suite is not None and suite.get("failures") == str(FAILING)
     sarif = json.loads(run("careerkit", "check", "--format", "sarif", cwd=root).stdout)
-    assert len(sarif["runs"][0]["results"]) == 26
+    assert len(sarif["runs"][0]["results"]) == FAULTS
     if SARIF_SCHEMA.exists():
         jsonschema.validate(sarif, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
 
@@ -105,7 +116,9 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     root = fixture("faults", tmp_path)
     wrote = run("careerkit", "check", "--write-baseline", "baseline.json", cwd=root)
     assert wrote.returncode == 0, wrote.stderr
-    assert len(json.loads((root / "baseline.json").read_text(encoding="utf-8"))["findings"]) == 25
+    assert (
+        len(json.loads((root / "baseline.json").read_text(encoding="utf-8"))["findings"]) == FAILING
+    )
 
     known = run("careerkit", "check", "--baseline", "baseline.json", "--format", "json", cwd=root)
     assert known.returncode == 0, known.stdout
@@ -156,10 +169,10 @@ def test_mkdocs_build_exits_non_zero_with_the_summary(tmp_path: Path) -> None:
     out = run("mkdocs", "build", cwd=root)
     assert out.returncode == 1
     assert re.search(
-        r"^ERROR\s+-\s+careerkit: 19 errors, 6 warnings, 1 info finding$", out.stderr, re.M
+        r"^ERROR\s+-\s+careerkit: 19 errors, 7 warnings, 1 info finding$", out.stderr, re.M
     )
     # Every finding was printed before the build stopped.
-    assert len(re.findall(r"\[(xref|page|suppress)\.[\w-]+\]$", out.stderr, re.M)) == 26
+    assert len(re.findall(r"\[(xref|page|suppress)\.[\w-]+\]$", out.stderr, re.M)) == FAULTS
     assert run("mkdocs", "build", cwd=fixture("clean", tmp_path)).returncode == 0
 
 

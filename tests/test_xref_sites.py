@@ -107,7 +107,7 @@ def test_fault_fixture_every_fault_once_at_its_line_and_column(
     }
     # The build failed, with the summary as its last word.
     assert built.error is not None
-    assert summary(found) == "careerkit: 19 errors, 6 warnings, 1 info finding"
+    assert summary(found) == "careerkit: 19 errors, 7 warnings, 1 info finding"
     assert built.messages(logging.ERROR)[-1] == summary(found)
 
 
@@ -264,7 +264,7 @@ def test_serve_shows_a_notice_and_does_not_stop(tmp_path: Path, log_guard: list[
     html = built.html("leadership/influence.md")
     notice = re.search(r'<div class="[^"]*careerkit-notice[^"]*"[^>]*>(.*?)</div>', html, re.S)
     assert notice is not None
-    assert "careerkit found 1 problem(s) on this page" in notice.group(1)
+    assert "careerkit found 2 problem(s) on this page" in notice.group(1)
     assert (
         "line 7:1: link &#x27;../professional-development/networking.md#missing-anchor&#x27;"
         in notice.group(1)
@@ -272,6 +272,7 @@ def test_serve_shows_a_notice_and_does_not_stop(tmp_path: Path, log_guard: list[
         in notice.group(1)
     )
     assert "xref.missing-anchor" in notice.group(1)
+    assert "line 24:8:" in notice.group(1) and "xref.raw-html-md-link" in notice.group(1)
     feedback = built.html("leadership/giving-feedback.md")
     assert feedback.count("<li>line ") == 22  # its errors and warnings, not the info finding
     assert "careerkit-notice" not in built.html("professional-development/networking.md")

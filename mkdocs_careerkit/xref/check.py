@@ -36,6 +36,10 @@ class SiteInfo:
 
     files: Mapping[str, Inclusion]
     nav: frozenset[str] | None = None
+    urls: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """Each file's URL on the built site (MkDocs' ``File.url``, relative to the site root).
+    Raw HTML links are resolved against these, as a browser does; without them, like Markdown
+    links."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,6 +70,12 @@ def _closest(word: str, candidates: Iterable[str]) -> str | None:
 def relative(from_page: str, to_path: str) -> str:
     """The relative link from one docs page to a docs path."""
     return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+
+
+def _url_key(url: str) -> str:
+    """A site URL as a lookup key: no leading './' or '/', no trailing '/' ('' for the root)."""
+    key = posixpath.normpath(url.lstrip("/")) if url.strip("/.") else ""
+    return "" if key == "." else key
 
 
 def _is_page(path: str) -> bool:
@@ -104,6 +114,7 @@ class _Checker:
         for p in sorted(site.files):
             self.by_lower.setdefault(p.lower(), p)
         self.doc_pages = sorted(p for p in site.files if _is_page(p))
+        self.by_url = {_url_key(unquote(url)): src for src, url in site.urls.items()}
         self.inbound: set[str] = set()
         self.findings: list[Finding] = []
 
@@ -194,6 +205,12 @@ class _Checker:
                     f"use a relative link such as '{relative(page, own)}'",
                 )
             )
+        elif link.kind == "html" and self.site.urls and not _is_page(path):
+            # Raw HTML is copied as written: the browser resolves it against the page's URL.
+            found = self.resolve_url(page, link, target, path)
+            if found is None:
+                return False
+            resolved = found
         elif resolved == ".." or resolved.startswith("../"):
             inside = re.sub(r"^(\.\./)+", "", resolved)
             hint = inside if inside in self.site.files else self.same_name(inside)
@@ -214,6 +231,20 @@ class _Checker:
             return False
         if real != page:
             self.inbound.add(real)
+        if link.kind == "html" and _is_page(path):
+            # MkDocs rewrites .md links in the Markdown tree only; raw HTML is copied as is.
+            fragment = f"#{anchor}" if anchor else ""
+            url = self.url_from(page, real)
+            add(
+                _finding(
+                    page,
+                    link,
+                    "xref.raw-html-md-link",
+                    f"raw HTML link '{target}' is not rewritten by MkDocs: readers get a 404",
+                    f"write it as a Markdown link, [text]({relative(page, real)}{fragment})"
+                    + (f", or link the page's URL '{url}{fragment}'" if url else ""),
+                )
+            )
         if anchor and _is_page(real):
             facts = self.pages.get(real)
             if facts is not None and anchor not in facts.anchors:
@@ -231,6 +262,56 @@ class _Checker:
                 )
                 return False
         return True
+
+    def page_folder(self, page: str) -> str:
+        """The folder a browser resolves a page's relative links against ('' for the root)."""
+        url = unquote(self.site.urls.get(page, ""))
+        folder = url if url.endswith("/") else posixpath.dirname(url) + "/"
+        return "" if folder in ("./", "/") else folder
+
+    def url_from(self, page: str, target: str) -> str:
+        """The relative URL from a page to another file of the site ('' if unknown)."""
+        if target not in self.site.urls or page not in self.site.urls:
+            return ""
+        url = unquote(self.site.urls[target])
+        url = "" if url == "./" else url
+        rel = posixpath.relpath(url or ".", self.page_folder(page) or ".")
+        if rel == ".":
+            return "./"
+        return rel + "/" if url.endswith("/") else rel
+
+    def resolve_url(self, page: str, link: Link, target: str, path: str) -> str | None:
+        """The file behind a raw HTML link's URL, or None (reported) if the site has none."""
+        joined = posixpath.normpath(self.page_folder(page) + path)
+        if joined == ".." or joined.startswith("../"):
+            self.findings.append(
+                _finding(
+                    page,
+                    link,
+                    "xref.outside-docs",
+                    f"link '{target}' climbs above the site's root",
+                    "remove one '../'",
+                )
+            )
+            return None
+        key = _url_key(joined)
+        found = self.by_url.get(key)
+        if found is None and (key == "index.html" or key.endswith("/index.html")):
+            found = self.by_url.get(_url_key(key[: -len("index.html")]))
+        if found is None:
+            pages = [u for u, src in self.by_url.items() if _is_page(src)]
+            best = _closest(key, pages)
+            self.findings.append(
+                _finding(
+                    page,
+                    link,
+                    "xref.missing-page",
+                    f"raw HTML link '{target}' leads to '/{key}', which is not on the site",
+                    f"did you mean '{self.url_from(page, self.by_url[best])}'?" if best else "",
+                )
+            )
+            return None
+        return found
 
     def own_page(self, resolved: str) -> str | None:
         """The docs file an absolute link means, if it is one of the site's own."""
