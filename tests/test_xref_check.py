@@ -136,6 +136,8 @@ def only(page_text: str, **kw: Any) -> tuple[str, str, str]:
             "xref.space-in-link",
             "write '../pd/my%20notes.md' or wrap it in <...>",
         ),
+        # A broken link with a space is reported once, as broken.
+        ("../pd/no such file.md", "xref.missing-page", ""),
     ],
 )
 def test_each_code_and_suggestion(link: str, code: str, suggestion: str) -> None:

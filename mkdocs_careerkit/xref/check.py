@@ -181,16 +181,6 @@ class _Checker:
         full = resolved + (f"#{anchor}" if anchor else "")
         if self.ignored(target, full):
             return True
-        if " " in parts.path and not link.bracketed:
-            add(
-                _finding(
-                    page,
-                    link,
-                    "xref.space-in-link",
-                    f"link target '{target}' contains a space",
-                    f"write '{parts.path.replace(' ', '%20')}' or wrap it in <...>",
-                )
-            )
         if path.startswith("/"):
             own = self.own_page(resolved)
             if own is None:
@@ -229,6 +219,17 @@ class _Checker:
         real = self.resolve_file(page, link, target, resolved)
         if real is None:
             return False
+        if " " in parts.path and not link.bracketed:
+            # Only for links that lead somewhere: a broken one is reported once, as broken.
+            add(
+                _finding(
+                    page,
+                    link,
+                    "xref.space-in-link",
+                    f"link target '{target}' contains a space",
+                    f"write '{parts.path.replace(' ', '%20')}' or wrap it in <...>",
+                )
+            )
         if real != page:
             self.inbound.add(real)
         if link.kind == "html" and _is_page(path):
