@@ -73,10 +73,12 @@ def read_text(abs_path: str, src_uri: str) -> tuple[str, list[Finding]]:
             )
         )
         raw = data.decode("utf-8", errors="replace")
-    if "\r" in raw:
-        # Python's universal newlines, as MkDocs reads files: `\r\n` and a lone `\r` end lines.
-        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    return raw, findings
+    return universal_newlines(raw), findings
+
+
+def universal_newlines(text: str) -> str:
+    """Python's universal newlines, as MkDocs reads files: `\r\n` and a lone `\r` end lines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def read_source(abs_path: str, src_uri: str) -> Source:
@@ -88,8 +90,7 @@ def read_source(abs_path: str, src_uri: str) -> Source:
 def split_front_matter(raw: str, src_uri: str, findings: list[Finding] | None = None) -> Source:
     """Split front matter exactly as MkDocs does and report YAML errors with their line."""
     found = list(findings or [])
-    if "\r" in raw:
-        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = universal_newlines(raw)
     body, data = meta.get_data(raw)
     if not data:
         bad = front_matter_error(raw, src_uri)
