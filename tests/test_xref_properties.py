@@ -16,6 +16,7 @@ from mkdocs_careerkit.sources import split_front_matter
 from mkdocs_careerkit.xref.check import PageFacts, SiteInfo, XrefOptions, check_links
 from mkdocs_careerkit.xref.scan import scan_page, strip_markers
 from tests.test_reports import GITHUB_LINE
+from tests.test_xref_scan import assert_build_scan_matches
 
 FRAGMENTS = [
     "[",
@@ -208,10 +209,4 @@ def test_bad_baseline_text_is_a_value_error(text: str) -> None:
 @given(text=any_text)
 def test_build_mode_scan_finds_the_same_links_headings_and_markers(text: str) -> None:
     """The build's fast scan (no id estimate) may skip work, never a heading or a link."""
-    full = scan_page(text)
-    fast = scan_page(text, estimate_anchors=False)
-    assert fast.links == full.links
-    assert fast.suppressions == full.suppressions
-    assert [(h.level, h.text, h.line) for h in fast.headings] == [
-        (h.level, h.text, h.line) for h in full.headings
-    ]
+    assert_build_scan_matches(text)

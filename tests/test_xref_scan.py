@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-from mkdocs_careerkit.xref.scan import Link, heading_text, scan_page, strip_markers
+from mkdocs_careerkit.xref.scan import Link, PageScan, heading_text, scan_page, strip_markers
 from tests.conftest import EXTENSIONS
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -449,15 +449,22 @@ def test_link_dataclass_defaults() -> None:
     assert Link("a.md", 1, 1, "inline") == Link("a.md", 1, 1, "inline", "", True, False)
 
 
-def test_build_mode_finds_the_same_headings_and_links_without_estimating_ids() -> None:
-    """A build reads ids from the rendered page, so it skips the estimate and nothing else."""
-    full = scan_page(FIXTURE_TEXT_FOR_BUILD_MODE)
-    fast = scan_page(FIXTURE_TEXT_FOR_BUILD_MODE, estimate_anchors=False)
+def assert_build_scan_matches(text: str) -> tuple[PageScan, PageScan]:
+    """The build's scan (no id estimate) finds the same links, markers and headings as the
+    full scan; returns both."""
+    full = scan_page(text)
+    fast = scan_page(text, estimate_anchors=False)
     assert fast.links == full.links
     assert fast.suppressions == full.suppressions
     assert [(h.level, h.text, h.line) for h in fast.headings] == [
         (h.level, h.text, h.line) for h in full.headings
     ]
+    return full, fast
+
+
+def test_build_mode_finds_the_same_headings_and_links_without_estimating_ids() -> None:
+    """A build reads ids from the rendered page, so it skips the estimate and nothing else."""
+    full, fast = assert_build_scan_matches(FIXTURE_TEXT_FOR_BUILD_MODE)
     assert len(full.headings) > 20 and full.anchors
     assert fast.anchors == frozenset()
 
