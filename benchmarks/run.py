@@ -33,7 +33,7 @@ on, is written to ``--out`` (default ``benchmarks/RESULTS.md``); text below the 
 
 Usage::
 
-    python benchmarks/run.py                       # the full run (about 20 minutes on 2 cores)
+    python benchmarks/run.py                       # the full run (about 35 minutes on 2 cores)
     python benchmarks/run.py --pages 100 --runs 1 --check-pages 100 --out /tmp/r.md   # smoke
 """
 
@@ -749,7 +749,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Benchmark careerkit builds and checks; writes a Markdown report."
     )
     parser.add_argument("--pages", type=int, nargs="+", default=[100, 1000], metavar="N")
-    parser.add_argument("--runs", type=int, default=5, help="rounds per size (default: 5)")
+    parser.add_argument("--runs", type=int, default=9, help="rounds per size (default: 9)")
     parser.add_argument(
         "--htmlproofer-runs", type=int, default=1, help="htmlproofer builds per size (default: 1)"
     )
