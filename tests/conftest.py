@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import logging
 import re
+import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -17,6 +20,20 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def load_benchmark_script(name: str) -> ModuleType:
+    """Import ``benchmarks/<name>.py`` (benchmarks/ is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(
+        f"careerkit_bench_{name}", REPO / "benchmarks" / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
 EXAMPLE_SITE = REPO / "example-site"
 SEED = REPO.parent / "shared" / "seed" / "networking-community-building.md"
 # The Markdown extensions of a typical Material guide (the example site's, plus footnotes).

@@ -3,34 +3,19 @@ that MkDocs and careerkit both accept, and injected faults that are exactly what
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.conftest import REPO, build_site
+from tests.conftest import build_site, load_benchmark_script
 
-
-def _load_generator() -> ModuleType:
-    # benchmarks/ is a folder of scripts, not a package.
-    spec = importlib.util.spec_from_file_location(
-        "careerkit_bench_generate", REPO / "benchmarks" / "generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load_generator()
+generate = load_benchmark_script("generate")
 
 
 def tree(root: Path) -> dict[str, bytes]:

@@ -3,30 +3,15 @@ writes a complete report while keeping the hand-written analysis below its marke
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, load_benchmark_script
 
-
-def _load_runner() -> ModuleType:
-    # benchmarks/ is a folder of scripts, not a package.
-    spec = importlib.util.spec_from_file_location(
-        "careerkit_bench_run", REPO / "benchmarks" / "run.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-run = _load_runner()
+run = load_benchmark_script("run")
 
 
 def series(*walls: float) -> object:
