@@ -25,8 +25,15 @@ CODES: dict[str, Code] = {
         "error", "link to a page excluded from the built site (draft_docs, exclude_docs)"
     ),
     "xref.missing-reference": Code("error", "reference-style link whose definition is missing"),
+    "xref.missing-footnote": Code("error", "footnote reference whose definition is missing"),
+    "xref.unused-definition": Code(
+        "warn", "link definition that no link uses (or a later one overrides) and that is broken"
+    ),
     "xref.outside-docs": Code("error", "relative link that climbs above docs_dir"),
     "xref.absolute-link": Code("warn", "absolute link to one of the site's own pages"),
+    "xref.absolute-md-link": Code(
+        "error", "absolute link to a .md page, which MkDocs leaves as is"
+    ),
     "xref.html-link": Code("warn", "link to .html where the .md source exists"),
     "xref.orphan-page": Code("warn", "page that is not in nav and that no page links to"),
     "xref.thin-nav-section": Code(
@@ -37,7 +44,11 @@ CODES: dict[str, Code] = {
     "xref.raw-html-md-link": Code(
         "warn", "raw HTML link to a .md page, which MkDocs does not rewrite"
     ),
+    "xref.cannot-see": Code(
+        "info", "careerkit check cannot see what hooks or plugins add; the build is exact"
+    ),
     "page.unreadable": Code("error", "page that cannot be read as UTF-8"),
+    "page.url-collision": Code("error", "two source files that publish to the same URL"),
     "page.bad-front-matter": Code("error", "front matter that is not valid YAML"),
     # Assessments
     "assessment.scale-reversed": Code("error", "rating scale written from high to low"),

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import logging
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any, Literal
 from xml.etree import ElementTree as ET
 
@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_careerkit import assets, sitecheck
@@ -29,12 +30,16 @@ from mkdocs_careerkit.findings import (
 )
 from mkdocs_careerkit.sources import (
     body_offset,
+    footnotes_enabled,
     front_matter_error,
     read_text,
     site_info,
     toc_slugify,
 )
-from mkdocs_careerkit.xref import PageFacts, SiteInfo, scan_page, strip_markers
+from mkdocs_careerkit.xref import PageFacts, scan_page, strip_markers
+from mkdocs_careerkit.xref.check import Rendered
+from mkdocs_careerkit.xref.mkdocs_messages import HeldLinkMessages
+from mkdocs_careerkit.xref.rendered import RenderedFactsExtension
 from mkdocs_careerkit.xref.scan import PageScan, Slugify
 
 log = get_plugin_logger(__name__)
@@ -50,13 +55,19 @@ class BuildState:
     separator: str
     baseline: Baseline | None
     collector: FindingCollector = dataclasses.field(default_factory=FindingCollector)
-    site: SiteInfo | None = None
     sources: dict[str, str] = dataclasses.field(default_factory=dict)
     """Pages read but not yet converted: their text as read (one at a time in practice)."""
     scans: dict[str, PageScan] = dataclasses.field(default_factory=dict)
     pages: dict[str, PageFacts] = dataclasses.field(default_factory=dict)
     findings: list[Finding] = dataclasses.field(default_factory=list)
     assessments: SiteAssessments = dataclasses.field(default_factory=SiteAssessments)
+    footnotes: bool = False
+    rendered: Rendered | None = None
+    """The facts of the page being converted, until ``on_page_content`` files them."""
+    nav: list[str] | None = None
+    held: HeldLinkMessages = dataclasses.field(default_factory=HeldLinkMessages)
+    claimed: set[tuple[str, str]] = dataclasses.field(default_factory=set)
+    """(page, target) of each link careerkit reported: MkDocs' message about it is quieted."""
 
 
 class CareerkitPlugin(BasePlugin[CareerkitConfig]):
@@ -76,14 +87,17 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         if self.config.assessments.enabled:
             options = options_from_config(self.config.assessments)
             install(config, options, self.state.collector.report, self._assessments_found)
+        # The rendered page is the judge of its links: ids, hrefs, definitions as published.
+        config.markdown_extensions.append(
+            RenderedFactsExtension(self._rendered, self._labels)  # type: ignore[arg-type]
+        )
+        self.state.footnotes = footnotes_enabled(config)
         if self.config.xref.enabled and self.config.xref.quiet_mkdocs_validation:
-            # careerkit reports the same broken links with their source line; one report is enough.
-            config.validation.links.not_found = logging.INFO
-            config.validation.links.anchors = logging.INFO
+            # MkDocs' own message about a link careerkit reports is the same news once more.
+            self.state.held.install()
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self._state.site = site_info(files, config)
         if self.config.assessments.enabled:
             assets.add_files(files, config, assets.ASSESSMENT_FILES)
         return files
@@ -119,6 +133,7 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
             slugify=state.slugify,
             separator=state.separator,
             estimate_anchors=False,  # on_page_content reads the ids MkDocs really produced
+            footnote_links=state.footnotes,
         )
         return strip_markers(markdown)
 
@@ -126,23 +141,36 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         state = self._state
         src = page.file.src_uri
         scan = state.scans.pop(src, None)
+        rendered, state.rendered = state.rendered, None
         if scan is not None:
-            # The ids MkDocs really produced (toc slugs, attr_list, raw HTML), not our estimate.
-            # MkDocs keeps this set for its own checks; sharing it costs no memory.
-            state.pages[src] = PageFacts(src, scan, page.present_anchor_ids or frozenset())
+            # The ids the page really has: MkDocs' set (raw HTML included) and what the
+            # rendered tree and Python-Markdown's stash hold after every extension ran.
+            anchors: AbstractSet[str] = page.present_anchor_ids or frozenset()
+            if rendered is not None and not rendered.ids <= anchors:
+                anchors = anchors | rendered.ids
+            state.pages[src] = PageFacts(src, scan, anchors, rendered)
         if state.assessments.has(src):
             html = assets.add_to_content(html, page.url)
         return NOTICE_PLACEHOLDER + html if self.command == "serve" else html
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if config.nav is not None:  # without `nav:`, every page is in the navigation
+            self._state.nav = [p.file.src_uri for p in nav.pages]
+        return nav
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         state = self._state
         page_findings = state.findings + state.collector.findings
-        site = state.site or site_info(files, config)
+        site = site_info(files, config, nav=state.nav)
         state.findings = sitecheck.conclude(
-            state.pages, site, page_findings, self.config, state.baseline
+            state.pages, site, page_findings, self.config, state.baseline, state.claimed
         )
         log_findings(state.findings, log)
         return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.state is not None:
+            self.state.held.release(self.state.claimed)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.command != "serve" or NOTICE_PLACEHOLDER not in output:
@@ -155,6 +183,7 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         return output.replace(NOTICE_PLACEHOLDER, notice_html(mine) if mine else "", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._state.held.release(self._state.claimed)
         findings = self._state.findings
         if not findings:
             return
@@ -167,6 +196,16 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         state = self._state
         for f in state.assessments.add(state.collector.file, found):
             state.collector.report(f)
+
+    def _rendered(self, facts: Rendered) -> None:
+        """Called by the facts extension at the end of each page's conversion."""
+        self._state.rendered = facts
+
+    def _labels(self) -> list[str]:
+        """The reference labels of the page being converted (asked only when one is missing)."""
+        state = self._state
+        scan = state.scans.get(state.collector.file)
+        return [link.label for link in scan.links if link.kind == "reference"] if scan else []
 
     @property
     def _state(self) -> BuildState:

@@ -66,11 +66,12 @@ def conclude(
     page_findings: Iterable[Finding],
     options: CareerkitConfig,
     baseline: Baseline | None,
+    claimed: set[tuple[str, str]] | None = None,
 ) -> list[Finding]:
     """All findings of a site, final: the site-wide checks plus what pages reported."""
     findings = list(page_findings)
     if options.xref.enabled:
-        findings += check_links(pages, site, xref_options(options))
+        findings += check_links(pages, site, xref_options(options), claimed)
     suppressions = {src: facts.scan.suppressions for src, facts in pages.items()}
     return finalize(
         findings,

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
+import posixpath
+import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -159,13 +163,106 @@ def _nav_paths(items: Iterable[Any]) -> Iterable[str]:
             yield from _nav_paths(item)
 
 
-def site_info(files: Files, config: MkDocsConfig) -> SiteInfo:
-    """Which files exist and are published, and which pages the nav lists."""
+def site_info(files: Files, config: MkDocsConfig, *, nav: Iterable[str] | None = None) -> SiteInfo:
+    """Which files exist and are published, which pages the nav lists, and what the theme and
+    plugins add.
+
+    Args:
+        files: The site's files (with the theme's, as MkDocs collects them for a build).
+        config: The loaded config.
+        nav: The pages of the final navigation, if known (a build knows it after ``on_nav``).
+    """
     table: dict[str, Inclusion] = {
         f.src_uri: _INCLUSION.get(f.inclusion, "included") for f in files
     }
-    nav = None
-    if config.nav is not None:
-        nav = frozenset(os.path.normpath(p).replace(os.sep, "/") for p in _nav_paths(config.nav))
+    listed: frozenset[str] | None = None
+    if nav is not None:
+        listed = frozenset(nav)
+    elif config.nav is not None:
+        listed = frozenset(os.path.normpath(p).replace(os.sep, "/") for p in _nav_paths(config.nav))
     urls = {f.src_uri: f.url for f in files}
-    return SiteInfo(table, nav, urls)
+    return SiteInfo(
+        table,
+        listed,
+        urls,
+        collisions=_collisions(files),
+        absolute_to_docs=int(config.validation.links.absolute_links) == -1,  # relative_to_docs
+        theme_ids=theme_ids(tuple(config.theme.dirs)),
+        reachable=_blog_posts(files, config),
+        autorefs=any(name.split("/")[-1] == "autorefs" for name in config.plugins),
+    )
+
+
+_FOOTNOTE_EXTENSIONS = frozenset(
+    {"footnotes", "markdown.extensions.footnotes", "extra", "markdown.extensions.extra"}
+)
+
+
+def footnotes_enabled(config: MkDocsConfig) -> bool:
+    """Whether ``[^label]`` is a footnote on this site (footnotes, or extra that includes it)."""
+    return any(
+        (isinstance(ext, str) and ext in _FOOTNOTE_EXTENSIONS)
+        or type(ext).__name__ in ("FootnoteExtension", "ExtraExtension")
+        for ext in config.markdown_extensions
+    )
+
+
+def _collisions(files: Files) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Published pages that share a URL (``a.md`` and ``a/index.md``), first one first."""
+    by_url: dict[str, list[str]] = {}
+    for f in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        by_url.setdefault(f.url, []).append(f.src_uri)
+    return tuple(
+        (url, tuple(sorted(srcs))) for url, srcs in sorted(by_url.items()) if len(srcs) > 1
+    )
+
+
+_THEME_ID_RE = re.compile(r"""\bid=["']([A-Za-z_][\w:.-]*)["']""")
+
+
+@functools.lru_cache(maxsize=8)
+def theme_ids(dirs: tuple[str, ...]) -> frozenset[str]:
+    """Literal ids in the theme's templates (Material's ``__toc``, ``__search``, …): every page
+    has them, whatever its Markdown says."""
+    found: set[str] = set()
+    for folder in dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            try:
+                found.update(_THEME_ID_RE.findall(path.read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError):
+                continue  # a theme file we cannot read adds no ids
+    return frozenset(found)
+
+
+def _blog_posts(files: Files, config: MkDocsConfig) -> frozenset[str]:
+    """Posts of Material's blog plugin: its index, archive and category pages link to them."""
+    folders = []
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1].split(" ")[0] != "blog" or not hasattr(plugin, "config"):
+            continue
+        options = plugin.config
+        blog = str(getattr(options, "blog_dir", "blog") or ".").strip("/")
+        posts = str(getattr(options, "post_dir", "{blog}/posts")).format(blog=blog)
+        folders.append(posixpath.normpath(posts).lstrip("./") + "/")
+    if not folders:
+        return frozenset()
+    return frozenset(f.src_uri for f in files if f.src_uri.startswith(tuple(folders)))
+
+
+# Plugins that neither add ids nor link definitions to pages, nor rewrite their Markdown.
+_SEEN_THROUGH = frozenset(
+    "search careerkit tags blog meta social offline privacy info typeset optimize group "
+    "autorefs minify git-revision-date-localized git-committers git-authors redirects "
+    "rss glightbox".split()
+)
+
+
+def blind_spots(config: MkDocsConfig) -> list[str]:
+    """Hooks and plugins whose changes to pages ``careerkit check`` cannot see."""
+    hooks = list(config.hooks or {})
+    plugins = [
+        name
+        for name in config.plugins
+        if name not in hooks and name.split("/")[-1].split(" ")[0] not in _SEEN_THROUGH
+    ]
+    return [f"hook '{h}'" for h in hooks] + [f"plugin '{p}'" for p in plugins]

@@ -115,8 +115,8 @@ def only(page_text: str, **kw: Any) -> tuple[str, str, str]:
         # xref.absolute-link
         (
             "/pd/mentorship.md",
-            "xref.absolute-link",
-            "use a relative link such as '../pd/mentorship.md'",
+            "xref.absolute-md-link",
+            "use the relative link '../pd/mentorship.md'",
         ),
         (
             "/pd/mentorship/",
@@ -191,9 +191,12 @@ def test_broken_definition_is_reported_once_where_it_is_written() -> None:
     assert [(f.code, f.line, f.column) for f in found] == [("xref.missing-page", 5, 1)]
 
 
-def test_absolute_link_to_a_missing_page_is_two_faults() -> None:
-    found = run("# F\n\n[x](/pd/gone.md)\n")
-    assert [f.code for f in found] == ["xref.absolute-link", "xref.missing-page"]
+def test_absolute_link_to_a_missing_page_suggests_only_what_exists() -> None:
+    found = run("# F\n\n[x](/pd/gone.md) [y](/pd/mentorshp.md)\n")
+    assert [(f.code, f.suggestion) for f in found] == [
+        ("xref.absolute-md-link", "link the page with a relative path"),
+        ("xref.absolute-md-link", "did you mean '../pd/mentorship.md'?"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -77,7 +77,7 @@ def test_exit_codes(tmp_path: Path) -> None:
 
 def test_text_output_ends_with_summary(tmp_path: Path) -> None:
     out = run("careerkit", "check", cwd=fixture("faults", tmp_path))
-    assert out.stdout.splitlines()[-1] == "careerkit: 19 errors, 7 warnings, 1 info finding"
+    assert out.stdout.splitlines()[-1] == "careerkit: 20 errors, 6 warnings, 1 info finding"
 
 
 def test_output_file(tmp_path: Path) -> None:
@@ -169,7 +169,7 @@ def test_mkdocs_build_exits_non_zero_with_the_summary(tmp_path: Path) -> None:
     out = run("mkdocs", "build", cwd=root)
     assert out.returncode == 1
     assert re.search(
-        r"^ERROR\s+-\s+careerkit: 19 errors, 7 warnings, 1 info finding$", out.stderr, re.M
+        r"^ERROR\s+-\s+careerkit: 20 errors, 6 warnings, 1 info finding$", out.stderr, re.M
     )
     # Every finding was printed before the build stopped.
     assert len(re.findall(r"\[(xref|page|suppress)\.[\w-]+\]$", out.stderr, re.M)) == FAULTS

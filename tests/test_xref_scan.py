@@ -98,7 +98,12 @@ LINK_CASES = [
     ),
     ("task boxes are not links", "- [ ] to do\n- [x] done\n- [X] done", []),
     ("task box then a link", "- [x] [l](a.md)", [("a.md", 1, 7, "inline")]),
-    ("footnote reference", "Text[^1].\n\n[^1]: Note.", []),
+    ("footnote reference", "Text[^1].\n\n[^1]: Note.", [("", 1, 5, "footnote")]),
+    (
+        "footnote after link text is not a reference label",
+        "[schema.json][^1] and [^gone]\n\n[^1]: Note.",
+        [("", 1, 14, "footnote"), ("", 1, 23, "footnote")],
+    ),
     ("space before parenthesis", "[a] (b.md)", []),
     (
         "link text across lines",
@@ -365,7 +370,11 @@ def rendered_targets(text: str) -> Counter[str]:
 
 
 def scanned_targets(text: str) -> Counter[str]:
-    return Counter(x.target for x in scan_page(text).links if x.kind != "definition" and x.defined)
+    return Counter(
+        x.target
+        for x in scan_page(text).links
+        if x.kind not in ("definition", "footnote") and x.defined
+    )
 
 
 def mkdocs_anchor_ids(text: str, tmp_path: Path, toc: dict[str, Any] | None = None) -> set[str]:

@@ -107,7 +107,7 @@ def test_fault_fixture_every_fault_once_at_its_line_and_column(
     }
     # The build failed, with the summary as its last word.
     assert built.error is not None
-    assert summary(found) == "careerkit: 19 errors, 7 warnings, 1 info finding"
+    assert summary(found) == "careerkit: 20 errors, 6 warnings, 1 info finding"
     assert built.messages(logging.ERROR)[-1] == summary(found)
 
 
@@ -208,7 +208,7 @@ def test_log_level_changes_nothing(tmp_path: Path, log_guard: list[str], level: 
 
 
 WARN_SITE = {
-    "index.md": "# Home\n\n[b](/b.md)\n",
+    "index.md": "# Home\n\n[b](/b/)\n",
     "b.md": "# B\n\n## Cross-Reference Navigation\n\nNothing yet.\n",
 }
 
@@ -276,7 +276,7 @@ def test_serve_shows_a_notice_and_does_not_stop(tmp_path: Path, log_guard: list[
     feedback = built.html("leadership/giving-feedback.md")
     assert feedback.count("<li>line ") == 22  # its errors and warnings, not the info finding
     assert "careerkit-notice" not in built.html("professional-development/networking.md")
-    assert any("careerkit: 19 errors" in m for m in built.messages(logging.INFO))
+    assert any("careerkit: 20 errors" in m for m in built.messages(logging.INFO))
 
 
 def test_markers_never_reach_the_html(tmp_path: Path, log_guard: list[str]) -> None:

@@ -13,8 +13,8 @@ from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from mkdocs_careerkit.codes import default_severity
-from mkdocs_careerkit.findings import Finding
-from mkdocs_careerkit.xref.scan import Link, PageScan
+from mkdocs_careerkit.findings import Finding, Severity
+from mkdocs_careerkit.xref.scan import Link, PageScan, reference_key
 
 Inclusion = Literal["included", "not_in_nav", "draft", "excluded"]
 
@@ -40,6 +40,41 @@ class SiteInfo:
     """Each file's URL on the built site (MkDocs' ``File.url``, relative to the site root).
     Raw HTML links are resolved against these, as a browser does; without them, like Markdown
     links."""
+    collisions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """URLs that two or more source files publish to, with those files (first kept)."""
+    absolute_to_docs: bool = False
+    """MkDocs' ``validation.links.absolute_links: relative_to_docs``: ``/x.md`` is resolved."""
+    theme_ids: frozenset[str] = frozenset()
+    """Ids the theme's templates put on every page (Material's ``__toc``, ``__search``, …)."""
+    reachable: frozenset[str] = frozenset()
+    """Pages that plugins link from pages they generate (blog posts from the blog's index)."""
+    autorefs: bool = False
+    """mkdocs-autorefs is enabled: it resolves ``[text][identifier]`` and reports its own
+    failures, so an undefined label is its business."""
+    blind: bool = False
+    """True when site code the checks cannot see may add ids or definitions (``careerkit check``
+    on a site with hooks or Markdown-rewriting plugins): then missing anchors and references
+    are warnings, never errors."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Rendered:
+    """What Python-Markdown really produced for a page (a build only): the judge of its links.
+
+    Attributes:
+        hrefs: Every ``a[href]`` and ``img[src]`` as written, before MkDocs rewrote ``.md``.
+        ids: Every id of the rendered page, stashed HTML (highlighted code) included.
+        references: Python-Markdown's final reference table (key → target), after every
+            preprocessor, snippet and hook added its definitions.
+        literal: Reference labels whose ``[label]`` stayed text on the page.
+        footnotes: Footnote labels defined; None when footnotes are not enabled.
+    """
+
+    hrefs: frozenset[str]
+    ids: frozenset[str]
+    references: Mapping[str, str]
+    literal: frozenset[str]
+    footnotes: frozenset[str] | None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,6 +84,7 @@ class PageFacts:
     src_uri: str
     scan: PageScan
     anchors: AbstractSet[str]
+    rendered: Rendered | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,12 +94,26 @@ class XrefOptions:
     nav_section_min_links: int = 1
 
 
-def _finding(page: str, link: Link, code: str, message: str, suggestion: str = "") -> Finding:
-    return Finding(page, link.line, link.column, code, default_severity(code), message, suggestion)
+def _finding(
+    page: str,
+    link: Link,
+    code: str,
+    message: str,
+    suggestion: str = "",
+    severity: Severity | None = None,
+) -> Finding:
+    return Finding(
+        page, link.line, link.column, code, severity or default_severity(code), message, suggestion
+    )
+
+
+# How alike a suggestion must be (difflib ratio): 0.6 offered '#further-reading' for
+# '#no-such-heading'; 0.75 keeps typos, swapped or missing words.
+_CLOSE = 0.75
 
 
 def _closest(word: str, candidates: Iterable[str]) -> str | None:
-    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=_CLOSE)
     return match[0] if match else None
 
 
@@ -117,6 +167,16 @@ class _Checker:
         self.by_url = {_url_key(unquote(url)): src for src, url in site.urls.items()}
         self.inbound: set[str] = set()
         self.findings: list[Finding] = []
+        self.claimed: set[tuple[str, str]] = set()
+        # Where each reference label is defined, and each page's own labels.
+        self.defined_in: dict[str, list[str]] = {}
+        self.page_labels: dict[str, set[str]] = {}
+        for src, facts in pages.items():
+            for link in facts.scan.links:
+                if link.kind == "definition":
+                    key = reference_key(link.label)
+                    self.defined_in.setdefault(key, []).append(src)
+                    self.page_labels.setdefault(src, set()).add(key)
 
     def ignored(self, target: str, resolved: str) -> bool:
         return any(
@@ -124,28 +184,120 @@ class _Checker:
             for pat in self.options.ignore
         )
 
-    def check_link(self, page: str, link: Link) -> bool:
-        """Report what is wrong with one link; True if it leads somewhere real."""
-        if link.kind == "reference":
-            if not link.defined:
-                self.findings.append(
-                    _finding(
-                        page,
-                        link,
-                        "xref.missing-reference",
-                        f"reference link '[{link.label}]' has no definition",
-                        f"add a line '[{link.label}]: page.md' or fix the label",
-                    )
-                )
-                return False
-            # The definition is checked (and reported) where it is written; here only whether
-            # the link leads somewhere, for the navigation section's count.
-            kept, self.findings = self.findings, []
-            try:
-                return self.check_target(page, link)
-            finally:
-                self.findings = kept
+    def check_link(self, page: str, link: Link, rendered: Rendered | None = None) -> bool:
+        """Report what is wrong with one link; True if it leads somewhere real.
+
+        In a build (``rendered`` given) the rendered page decides whether a link exists at
+        all: a scanned link that Python-Markdown did not make into one is not judged.
+        """
+        kind = link.kind
+        if kind == "reference":
+            return self.check_reference(page, link, rendered)
+        if kind == "definition":
+            return self.check_definition(page, link, rendered)
+        if kind == "footnote":
+            return self.check_footnote(page, link, rendered)
+        if rendered is not None and kind != "html" and link.target not in rendered.hrefs:
+            return False  # in code, or removed by a plugin: not a link of the built page
         return self.check_target(page, link)
+
+    def quietly(self, page: str, link: Link) -> tuple[bool, list[Finding]]:
+        """Check a link without reporting: whether it leads somewhere, and what was wrong."""
+        kept, self.findings = self.findings, []
+        try:
+            return self.check_target(page, link), self.findings
+        finally:
+            self.findings = kept
+
+    def check_reference(self, page: str, link: Link, rendered: Rendered | None) -> bool:
+        key = reference_key(link.label)
+        if rendered is not None:
+            target = rendered.references.get(key)
+            if target is not None and not link.defined:
+                # Defined by a snippet, a hook or a plugin: checked here, where it is used.
+                return self.check_target(page, dataclasses.replace(link, target=target))
+            if target is not None:
+                # Defined on the page: reported where the definition is written.
+                return self.quietly(page, dataclasses.replace(link, target=target))[0]
+            if link.label not in rendered.literal:
+                return False  # made into something else (mkdocs-autorefs, another plugin)
+        elif link.defined:
+            return self.quietly(page, link)[0]
+        elif self.site.autorefs:
+            return False  # mkdocs-autorefs resolves it or reports it itself
+        elsewhere = [p for p in self.defined_in.get(key, []) if p != page]
+        if elsewhere:
+            hint = (
+                f"'[{link.label}]' is defined in '{elsewhere[0]}', but a definition applies only "
+                "to its own page: copy it here, or list it in a pymdownx.snippets auto_append file"
+            )
+        else:
+            known = sorted(self.page_labels.get(page, ()))
+            best = _closest(key, known)
+            hint = (
+                f"did you mean '[{best}]'?"
+                if best
+                else f"add a line '[{link.label}]: page.md' below the paragraph, or fix the label"
+            )
+        self.findings.append(
+            _finding(
+                page,
+                link,
+                "xref.missing-reference",
+                f"reference link '[{link.label}]' has no definition",
+                hint,
+                self.blind_severity("xref.missing-reference"),
+            )
+        )
+        return False
+
+    def check_definition(self, page: str, link: Link, rendered: Rendered | None) -> bool:
+        """A definition is a link where it is used; unused or overridden, only a warning."""
+        if rendered is not None:
+            live = link.target in rendered.hrefs
+            overridden = rendered.references.get(reference_key(link.label), link.target) != (
+                link.target
+            )
+        else:
+            live, overridden = link.used, link.overridden
+        if live:
+            return self.check_target(page, link)
+        ok, found = self.quietly(page, link)
+        broken = [f for f in found if f.severity == "error"]
+        if broken:
+            why = "overridden by a later definition of the label" if overridden else "never used"
+            self.findings.append(
+                _finding(
+                    page,
+                    link,
+                    "xref.unused-definition",
+                    f"definition '[{link.label}]' is {why} and points nowhere: {broken[0].message}",
+                    "remove the definition, or fix its target",
+                )
+            )
+        return ok
+
+    def check_footnote(self, page: str, link: Link, rendered: Rendered | None) -> bool:
+        if rendered is not None and rendered.footnotes is not None:
+            defined = link.label in rendered.footnotes
+        else:
+            defined = link.defined
+        if not defined:
+            self.findings.append(
+                _finding(
+                    page,
+                    link,
+                    "xref.missing-footnote",
+                    f"footnote '[^{link.label}]' has no definition",
+                    f"add a line '[^{link.label}]: the note' to the page, or remove the reference",
+                    self.blind_severity("xref.missing-footnote"),
+                )
+            )
+        return defined
+
+    def blind_severity(self, code: str) -> Severity:
+        """Errors that site code careerkit check cannot see could disprove are warnings."""
+        return "warn" if self.site.blind else default_severity(code)
 
     def check_target(self, page: str, link: Link) -> bool:
         add = self.findings.append
@@ -153,6 +305,7 @@ class _Checker:
         if not target:
             return False
         if self.ignored(target, ""):
+            self.claimed.add((page, link.target))
             return True
         if malformed_url(target):
             add(
@@ -180,11 +333,31 @@ class _Checker:
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
         full = resolved + (f"#{anchor}" if anchor else "")
         if self.ignored(target, full):
+            self.claimed.add((page, link.target))
             return True
-        if path.startswith("/"):
+        if path.startswith("/") and not (self.site.absolute_to_docs and link.kind != "html"):
             own = self.own_page(resolved)
             if own is None:
                 return True  # not one of ours: served from elsewhere on the host
+            if _is_page(path) and link.kind != "html":
+                # MkDocs leaves it as is: '/x.md' exists at no site root.
+                fix = (
+                    f"use the relative link '{relative(page, own)}"
+                    + (f"#{anchor}'" if anchor else "'")
+                    if own in self.site.files
+                    else self.suggest_path(page, own) or "link the page with a relative path"
+                )
+                add(
+                    _finding(
+                        page,
+                        link,
+                        "xref.absolute-md-link",
+                        f"absolute link '{target}' is left as is by MkDocs: readers get a 404 "
+                        "wherever the site is served",
+                        fix,
+                    )
+                )
+                return False
             resolved = own
             add(
                 _finding(
@@ -248,8 +421,12 @@ class _Checker:
             )
         if anchor and _is_page(real):
             facts = self.pages.get(real)
-            if facts is not None and anchor not in facts.anchors:
-                best = _closest(anchor, sorted(a for a in facts.anchors if not a.startswith("__")))
+            if (
+                facts is not None
+                and anchor not in facts.anchors
+                and anchor not in self.site.theme_ids
+            ):
+                best = self.closest_anchor(anchor, facts)
                 shown = target if path else f"#{anchor}"
                 where = "this page" if real == page else f"'{real}'"
                 add(
@@ -259,10 +436,25 @@ class _Checker:
                         "xref.missing-anchor",
                         f"link '{shown}': {where} has no anchor '#{anchor}'",
                         f"did you mean '#{best}'?" if best else "",
+                        self.blind_severity("xref.missing-anchor"),
                     )
                 )
                 return False
         return True
+
+    def closest_anchor(self, anchor: str, facts: PageFacts) -> str | None:
+        """The target's anchor that is genuinely close: by its slug or its heading's words."""
+        words = anchor.replace("-", " ").replace("_", " ").casefold()
+        texts = {h.anchor: h.text.casefold() for h in facts.scan.headings if h.anchor}
+        best, score = None, 0.0
+        for candidate in sorted(a for a in facts.anchors if not a.startswith("__")):
+            ratio = difflib.SequenceMatcher(None, anchor, candidate).ratio()
+            if candidate in texts:
+                text_ratio = difflib.SequenceMatcher(None, words, texts[candidate]).ratio()
+                ratio = max(ratio, text_ratio)
+            if ratio > score:
+                best, score = candidate, ratio
+        return best if score >= _CLOSE else None
 
     def page_folder(self, page: str) -> str:
         """The folder a browser resolves a page's relative links against ('' for the root)."""
@@ -398,6 +590,28 @@ class _Checker:
                 )
             )
             return None
+        inside = sorted(p for p in self.doc_pages if p.startswith(folder)) if folder else []
+        if inside:
+            parent = posixpath.dirname(resolved)
+            up = next(
+                (
+                    c
+                    for c in (resolved + ".md", f"{parent}/index.md" if parent else "index.md")
+                    if c in files
+                ),
+                None,
+            )
+            hint = f"link the page '{relative(page, up)}'" if up else "link one of its pages"
+            add(
+                _finding(
+                    page,
+                    link,
+                    "xref.missing-page",
+                    f"link '{target}' points at the folder '{resolved}', which has no index page",
+                    f"{hint}, or add '{folder}index.md'",
+                )
+            )
+            return None
         add(
             _finding(
                 page,
@@ -430,7 +644,7 @@ class _Checker:
                 if difflib.SequenceMatcher(
                     None, stem, posixpath.splitext(posixpath.basename(p))[0]
                 ).ratio()
-                >= 0.6
+                >= _CLOSE
             ]
             best = _closest(resolved, pool) or (pool[0] if len(pool) == 1 else None)
         return f"did you mean '{relative(page, best)}'?" if best else ""
@@ -465,13 +679,35 @@ class _Checker:
 
     def run(self) -> list[Finding]:
         for src, facts in self.pages.items():
-            valid = {n: self.check_link(src, link) for n, link in enumerate(facts.scan.links)}
+            valid = {}
+            for n, link in enumerate(facts.scan.links):
+                before = len(self.findings)
+                valid[n] = self.check_link(src, link, facts.rendered)
+                if len(self.findings) > before:
+                    # MkDocs' own message about this link is then the same news, once more.
+                    self.claimed.add((src, link.target))
             self.check_nav_section(facts, valid)
+        for url, sources in self.site.collisions:
+            first, *others = sources
+            for other in others:
+                self.findings.append(
+                    Finding(
+                        other,
+                        1,
+                        1,
+                        "page.url-collision",
+                        default_severity("page.url-collision"),
+                        f"'{other}' and '{first}' both publish to '{url or '/'}': the built "
+                        "site keeps only one of them",
+                        "rename or delete one of the two files",
+                    )
+                )
         if self.site.nav is not None:
             for src in self.pages:
                 if (
                     src not in self.site.nav
                     and src not in self.inbound
+                    and src not in self.site.reachable
                     and src not in ("index.md", "README.md")
                     and self.site.files.get(src) == "included"
                 ):
@@ -490,7 +726,10 @@ class _Checker:
 
 
 def check_links(
-    pages: Mapping[str, PageFacts], site: SiteInfo, options: XrefOptions | None = None
+    pages: Mapping[str, PageFacts],
+    site: SiteInfo,
+    options: XrefOptions | None = None,
+    claimed: set[tuple[str, str]] | None = None,
 ) -> list[Finding]:
     """Every cross-reference finding for a site, in no particular order.
 
@@ -498,5 +737,11 @@ def check_links(
         pages: Every page that will be published, by docs-relative path.
         site: Every file, with its inclusion, and the nav.
         options: The configurable parts of the checks.
+        claimed: If given, receives ``(page, target)`` of every link careerkit reported or was
+            told to ignore, so the build can quiet MkDocs' own message about the same link.
     """
-    return _Checker(pages, site, options or XrefOptions()).run()
+    checker = _Checker(pages, site, options or XrefOptions())
+    findings = checker.run()
+    if claimed is not None:
+        claimed.update(checker.claimed)
+    return findings

@@ -26,7 +26,7 @@ from markdown.extensions.toc import slugify as default_slugify
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 Slugify = Callable[[str, str], str]
-LinkKind = Literal["inline", "image", "reference", "definition", "html"]
+LinkKind = Literal["inline", "image", "reference", "definition", "html", "footnote"]
 
 IGNORE_MARKER = "careerkit-ignore"
 
@@ -43,6 +43,10 @@ class Link:
         label: The reference label as written, for reference links and definitions.
         defined: False for a reference link whose definition is missing.
         bracketed: The destination was written in angle brackets, ``(<my page.md>)``.
+        used: For a definition: a reference link on the page uses it.
+        overridden: For a definition: a later definition of the same label wins.
+
+    A footnote reference ``[^label]`` is a link of kind ``footnote`` with its label.
     """
 
     target: str
@@ -52,6 +56,8 @@ class Link:
     label: str = ""
     defined: bool = True
     bracketed: bool = False
+    used: bool = True
+    overridden: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -629,7 +635,10 @@ def _footnote_labels(text: _Text) -> set[str]:
 
 
 def _scan_links(
-    text: _Text, definitions: dict[str, tuple[str, int, int]], footnotes: set[str]
+    text: _Text,
+    definitions: dict[str, tuple[str, int, int]],
+    footnotes: set[str],
+    footnote_links: bool = True,
 ) -> list[Link]:
     """Inline links, images, reference links and HTML ``<a href>``, in reading order."""
     masked, raw = text.masked, text.raw
@@ -649,10 +658,24 @@ def _scan_links(
             continue
         inner = masked[start + 1 : close]
         is_image = start > 0 and masked[start - 1] == "!" and not _escaped(masked, start - 1)
+        after = masked[close + 1 : close + 2]
+        if (
+            inner.startswith("^")
+            and after == ":"
+            and not masked[text.starts[text.row(start)] : start].strip(" \t")
+        ):
+            pos = close + 1
+            continue  # a footnote's definition
+        if not is_image and inner.startswith("^") and footnote_links and after != "(":
+            # Python-Markdown reads footnotes first: `[^1]` is never a reference label.
+            label = raw[start + 2 : close]
+            line_no, col = text.position(start)
+            links.append(Link("", line_no, col, "footnote", label, label in footnotes))
+            pos = close + 1
+            continue
         if not is_image and inner.startswith("^") and inner[1:] in footnotes:
             pos = close + 1
             continue
-        after = masked[close + 1 : close + 2]
         if (
             not definitions
             and after not in ("(", "[")
@@ -671,6 +694,8 @@ def _scan_links(
                 pos = start + 1 if "[" in inner else dest[1]
                 continue
         ref = _REF_LABEL_RE.match(masked, close + 1, limit)
+        if ref is not None and ref.group(1).startswith("^") and footnote_links:
+            ref = None  # `[schema.json][^1]`: text, then a footnote
         if ref is not None:
             label_text = raw[ref.start(1) : ref.end(1)]
             label = label_text or raw[start + 1 : close]
@@ -706,6 +731,21 @@ def _scan_links(
                 line_no, col = text.position(m.start())
                 links.append(Link(href, line_no, col, "html"))
     return links
+
+
+def _definition_use(
+    definitions: list[Link], table: dict[str, tuple[str, int, int]], links: list[Link]
+) -> list[Link]:
+    """Mark definitions no reference link uses, or that a later one of the label overrides."""
+    used = {reference_key(link.label) for link in links if link.kind == "reference"}
+    marked = []
+    for d in definitions:
+        key = definition_key(d.label)
+        overridden = table[key][1:] != (d.line, d.column)
+        marked.append(
+            dataclasses.replace(d, used=key in used and not overridden, overridden=overridden)
+        )
+    return marked
 
 
 def _display(label: str) -> str:
@@ -1198,6 +1238,7 @@ def scan_page(
     slugify: Slugify = default_slugify,
     separator: str = "-",
     estimate_anchors: bool = True,
+    footnote_links: bool = True,
 ) -> PageScan:
     """Scan one page's Markdown body.
 
@@ -1208,6 +1249,7 @@ def scan_page(
         separator: The ``toc`` separator.
         estimate_anchors: Work out the ids the page will have (``careerkit check``); a build
             passes False and reads the real ids from the rendered page instead.
+        footnote_links: The site enables footnotes: ``[^label]`` is a footnote reference.
 
     Returns:
         Everything the cross-reference checks need to know about the page.
@@ -1216,7 +1258,9 @@ def scan_page(
     definitions, definition_links, definition_rows = _definitions(text)
     text.consume(definition_rows)
     footnotes = _footnote_labels(text)
-    links = _scan_links(text, definitions, footnotes)
+    links = _scan_links(text, definitions, footnotes, footnote_links)
+    if definition_links:
+        definition_links = _definition_use(definition_links, definitions, links)
     links = sorted([*links, *definition_links], key=lambda link: (link.line, link.column))
     if estimate_anchors:
         headings, anchors = _scan_anchors(text, slugify, separator, footnotes, set(definitions))
