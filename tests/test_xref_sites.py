@@ -22,7 +22,10 @@ from mkdocs_careerkit.xref import scan_page
 from tests.conftest import EXTENSIONS, Built, build_site, write_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FIXTURE_SITES = sorted(p.name for p in FIXTURES.iterdir() if (p / "mkdocs.yml").exists())
+# "rich" has its own tests (test_xref_rich.py): there build and check differ by design (a hook).
+FIXTURE_SITES = sorted(
+    p.name for p in FIXTURES.iterdir() if (p / "mkdocs.yml").exists() and p.name != "rich"
+)
 # What careerkit logs at warning level or above: finding lines and the summary.
 FINDING_LOGS = [r"\[(xref|page|suppress)\.[\w-]+\]$", r"^careerkit: \d+ errors?, \d+ warnings?"]
 LOGGED = re.compile(
