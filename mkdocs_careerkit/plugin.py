@@ -116,6 +116,10 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         state = self._state
         src = page.file.src_uri
         raw = state.sources.pop(src, None)
+        if raw is None and page.file.abs_src_path is not None:
+            # A page whose source a plugin read itself (Material's blog posts): lines still
+            # count from the top of the file.
+            raw, _ = read_text(page.file.abs_src_path, src)
         offset = 0
         if raw is not None:
             # MkDocs has parsed the front matter; YAML is parsed again only when it failed.
@@ -147,7 +151,7 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
             # rendered tree and Python-Markdown's stash hold after every extension ran.
             anchors: AbstractSet[str] = page.present_anchor_ids or frozenset()
             if rendered is not None and not rendered.ids <= anchors:
-                anchors = anchors | rendered.ids
+                anchors = {a for a in anchors if "\x02" not in a} | rendered.ids
             state.pages[src] = PageFacts(src, scan, anchors, rendered)
         if state.assessments.has(src):
             html = assets.add_to_content(html, page.url)

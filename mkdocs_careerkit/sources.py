@@ -188,7 +188,7 @@ def site_info(files: Files, config: MkDocsConfig, *, nav: Iterable[str] | None =
         collisions=_collisions(files),
         absolute_to_docs=int(config.validation.links.absolute_links) == -1,  # relative_to_docs
         theme_ids=theme_ids(tuple(config.theme.dirs)),
-        reachable=_blog_posts(files, config),
+        reachable=_blog_posts(files, config) | _generated_pages(files, config),
         autorefs=any(name.split("/")[-1] == "autorefs" for name in config.plugins),
     )
 
@@ -232,6 +232,17 @@ def theme_ids(dirs: tuple[str, ...]) -> frozenset[str]:
             except (OSError, UnicodeDecodeError):
                 continue  # a theme file we cannot read adds no ids
     return frozenset(found)
+
+
+def _generated_pages(files: Files, config: MkDocsConfig) -> frozenset[str]:
+    """Pages a plugin made (the blog's archive and category views): the plugin links them."""
+    docs = os.path.join(os.path.abspath(config.docs_dir), "")
+    return frozenset(
+        f.src_uri
+        for f in files.documentation_pages()
+        if getattr(f, "generated_by", None)
+        or (f.abs_src_path and not os.path.abspath(f.abs_src_path).startswith(docs))
+    )
 
 
 def _blog_posts(files: Files, config: MkDocsConfig) -> frozenset[str]:

@@ -46,7 +46,6 @@ OTHER_WARNINGS = [
     r"^Doc file '[^']+' contains (a|an absolute) link",
     r"^mkdocs_autorefs: .*: Could not find cross-reference target",
 ]
-PENDING = pytest.mark.xfail(strict=False, reason="engine rewrite pending")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -237,7 +236,6 @@ def test_control_blog_excerpts_repeat_the_broken_link(control: Built) -> None:
 # --- careerkit held to the ground truth: xfail until the engine rewrite lands -------------
 
 
-@PENDING
 def test_build_reports_exactly_the_broken_twins(tmp_path: Path, log_guard: list[str]) -> None:
     log_guard.extend(FINDING_LOGS + OTHER_WARNINGS)
     built = build_site(copy_fixture(tmp_path))
@@ -252,7 +250,6 @@ def test_build_reports_exactly_the_broken_twins(tmp_path: Path, log_guard: list[
     assert warnings <= {(e["file"], e["line"], e["code"]) for e in EXPECTED}
 
 
-@PENDING
 def test_check_reports_the_twins_at_their_check_severity(tmp_path: Path) -> None:
     config = copy_fixture(tmp_path)
     # From another directory: the fixture must not depend on the working directory.

@@ -16,6 +16,15 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import STX
+
+_ESCAPED_RE = re.compile(STX + r"(\d+)\x03")
+
+
+def unescape(text: str) -> str:
+    """Python-Markdown's escape placeholders (STX 95 ETX for an escaped underscore) as text."""
+    return _ESCAPED_RE.sub(lambda m: chr(int(m.group(1))), text)
+
 
 from mkdocs_careerkit.xref.check import Rendered
 
@@ -72,6 +81,9 @@ class _Collector(Treeprocessor):
             if isinstance(block, str) and ("id" in block or "name" in block):
                 for m in _STASH_ID_RE.finditer(block):
                     ids.add(m.group(1) if m.group(1) is not None else m.group(2))
+        # Escapes (`{#\_fn_1}`) are still placeholders here; Python-Markdown restores them last.
+        ids = {unescape(i) if "\x02" in i else i for i in ids}
+        hrefs = {unescape(h) if "\x02" in h else h for h in hrefs}
         references = {key: target for key, (target, _title) in md.references.items()}
         missing = [
             label
