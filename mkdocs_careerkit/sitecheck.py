@@ -7,6 +7,7 @@ baseline — is this module's, so both give the same findings.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Mapping
 from typing import cast
@@ -17,10 +18,17 @@ from mkdocs.structure.files import InclusionLevel, get_files
 
 from mkdocs_careerkit.assessments import SiteAssessments, check_source
 from mkdocs_careerkit.assessments.adapter import options_from_config
+from mkdocs_careerkit.codes import default_severity
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import Baseline, finalize
 from mkdocs_careerkit.findings import Finding, Severity
-from mkdocs_careerkit.sources import read_source, site_info, toc_slugify
+from mkdocs_careerkit.sources import (
+    Snippets,
+    blind_spots,
+    read_source,
+    scan_options,
+    site_info,
+)
 from mkdocs_careerkit.xref import PageFacts, SiteInfo, XrefOptions, check_links, scan_page
 
 
@@ -87,19 +95,32 @@ def check_site(
     """Check a site from its sources without rendering it (``careerkit check``)."""
     options = plugin_config(config)
     files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)  # favicon.png and the like
     site = site_info(files, config)
-    slugify, separator = toc_slugify(config)
+    blind = blind_spots(config)
+    if blind:
+        site = dataclasses.replace(site, blind=True)
+    scan_kwargs = scan_options(config)
+    snippets = Snippets.from_config(config)
     pages: dict[str, PageFacts] = {}
     page_findings: list[Finding] = []
+    if blind and options.xref.enabled:
+        page_findings.append(_cannot_see(config, blind))
     assessments, assessment_options = SiteAssessments(), options_from_config(options.assessments)
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         if file.abs_src_path is None:
             continue
         source = read_source(file.abs_src_path, file.src_uri)
         page_findings += source.findings
+        body = source.body
+        extra = snippets.extra(body) if snippets is not None else ""
         scan = scan_page(
-            source.body, line_offset=source.line_offset, slugify=slugify, separator=separator
+            f"{body}\n\n{extra}" if extra else body,
+            line_offset=source.line_offset,
+            **scan_kwargs,
         )
+        if extra:  # what snippets brings counts for ids and definitions, not as the page's text
+            scan = scan.within(source.line_offset + body.count("\n") + 1)
         pages[file.src_uri] = PageFacts(file.src_uri, scan, scan.anchors)
         if options.assessments.enabled:
             page_findings += check_source(
@@ -107,3 +128,18 @@ def check_site(
             )
     known = load_baseline(options, config, baseline) if use_baseline else None
     return conclude(pages, site, page_findings, options, known)
+
+
+def _cannot_see(config: MkDocsConfig, blind: list[str]) -> Finding:
+    """The one finding that says what ``careerkit check`` cannot see, and what follows."""
+    where = os.path.relpath(config.config_file_path or "mkdocs.yml", config.docs_dir)
+    return Finding(
+        where.replace(os.sep, "/"),
+        0,
+        0,
+        "xref.cannot-see",
+        default_severity("xref.cannot-see"),
+        f"careerkit check cannot see what {', '.join(blind)} add(s) to pages: missing anchors, "
+        "references and footnotes are warnings here, not errors",
+        "the build sees everything: run 'mkdocs build' for the exact verdict",
+    )

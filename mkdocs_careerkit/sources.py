@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.utils import meta
 
@@ -193,6 +194,90 @@ def site_info(files: Files, config: MkDocsConfig, *, nav: Iterable[str] | None =
     )
 
 
+def _mdx(config: MkDocsConfig, name: str) -> dict[str, Any] | None:
+    """The options of a Markdown extension if the site enables it (by name), else None."""
+    if name not in config.markdown_extensions:
+        return None
+    return dict(config.mdx_configs.get(name) or {})
+
+
+def scan_options(config: MkDocsConfig) -> dict[str, Any]:
+    """How ``careerkit check`` reads pages of this site: the extensions that change ids."""
+    slugify, separator = toc_slugify(config)
+    tabbed = _mdx(config, "pymdownx.tabbed") or {}
+    tab_slugs = None
+    if tabbed.get("slugify"):
+        tab_slugs = (
+            tabbed["slugify"],
+            str(tabbed.get("separator", "-")),
+            bool(tabbed.get("combine_header_slug", False)),
+        )
+    return {
+        "slugify": slugify,
+        "separator": separator,
+        "footnote_links": footnotes_enabled(config),
+        "emoji": _mdx(config, "pymdownx.emoji") is not None,
+        "tab_slugs": tab_slugs,
+        "line_anchors": bool((_mdx(config, "pymdownx.highlight") or {}).get("anchor_linenums")),
+    }
+
+
+_SNIPPET_RE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(?P<q>["'])(?P<path>[^"'\n]+)(?P=q)""", re.M)
+_SNIPPET_BLOCK_RE = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]*$", re.M)
+
+
+@dataclasses.dataclass(frozen=True)
+class Snippets:
+    """pymdownx.snippets as configured: where included files are looked up, what is appended."""
+
+    base_paths: tuple[str, ...]
+    auto_append: tuple[str, ...]
+
+    @classmethod
+    def from_config(cls, config: MkDocsConfig) -> Snippets | None:
+        options = _mdx(config, "pymdownx.snippets")
+        if options is None:
+            return None
+        base = options.get("base_path", ["."])
+        bases = [base] if isinstance(base, str) else list(base)
+        root = os.path.dirname(config.config_file_path or "") or "."
+        # Relative base paths are relative to where MkDocs runs: the config's folder, usually.
+        paths = tuple(
+            os.path.abspath(b if os.path.isabs(b) else os.path.join(root, b)) for b in bases
+        )
+        return cls(paths, tuple(options.get("auto_append", []) or []))
+
+    def read(self, name: str) -> str:
+        """An included file's text ('' if none of the base paths has it)."""
+        for candidate in dict.fromkeys((name, name.split(":", 1)[0])):  # `file.md:2:5`
+            for base in self.base_paths:
+                path = os.path.join(base, candidate)
+                if os.path.isfile(path):
+                    return read_text(path, candidate)[0]
+        return ""
+
+    def extra(self, body: str) -> str:
+        """What snippets adds to a page: included files and ``auto_append`` ones, as text to
+        scan after the page (for their ids and link definitions; lines past the page's end)."""
+        names = [m.group("path") for m in _SNIPPET_RE.finditer(body)] if "8<" in body else []
+        if "8<" in body and _SNIPPET_BLOCK_RE.search(body):
+            names += _block_names(body)
+        parts = [self.read(n.strip()) for n in [*names, *self.auto_append]]
+        return "\n\n".join(p for p in parts if p)
+
+
+def _block_names(body: str) -> list[str]:
+    """File names inside ``--8<--`` … ``--8<--`` blocks."""
+    names: list[str] = []
+    inside = False
+    for line in body.split("\n"):
+        if _SNIPPET_BLOCK_RE.match(line):
+            inside = not inside
+        elif inside and line.strip() and not line.lstrip().startswith(";"):
+            names.append(line.strip())
+    return names
+
+
 _FOOTNOTE_EXTENSIONS = frozenset(
     {"footnotes", "markdown.extensions.footnotes", "extra", "markdown.extensions.extra"}
 )
@@ -269,11 +354,25 @@ _SEEN_THROUGH = frozenset(
 
 
 def blind_spots(config: MkDocsConfig) -> list[str]:
-    """Hooks and plugins whose changes to pages ``careerkit check`` cannot see."""
-    hooks = list(config.hooks or {})
-    plugins = [
-        name
-        for name in config.plugins
-        if name not in hooks and name.split("/")[-1].split(" ")[0] not in _SEEN_THROUGH
-    ]
-    return [f"hook '{h}'" for h in hooks] + [f"plugin '{p}'" for p in plugins]
+    """Hooks and plugins whose changes to pages ``careerkit check`` cannot see: those that
+    handle an event in which a page's Markdown or HTML can change."""
+    hooks: dict[str, object] = dict(config.hooks) if isinstance(config.hooks, dict) else {}
+    found = [f"hook '{name}'" for name, hook in hooks.items() if _changes_pages(hook)]
+    for name, plugin in config.plugins.items():
+        short = name.split("/")[-1].split(" ")[0]
+        if name not in hooks and short not in _SEEN_THROUGH and _changes_pages(plugin):
+            found.append(f"plugin '{name}'")
+    return found
+
+
+_PAGE_EVENTS = ("on_page_read_source", "on_page_markdown", "on_page_content")
+
+
+def _changes_pages(handler: object) -> bool:
+    for event in _PAGE_EVENTS:
+        method = getattr(handler, event, None)
+        if method is not None and getattr(method, "__func__", method) is not getattr(
+            BasePlugin, event, None
+        ):
+            return True
+    return False

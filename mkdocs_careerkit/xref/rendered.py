@@ -18,19 +18,12 @@ from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import STX
 
-_ESCAPED_RE = re.compile(STX + r"(\d+)\x03")
-
-
-def unescape(text: str) -> str:
-    """Python-Markdown's escape placeholders (STX 95 ETX for an escaped underscore) as text."""
-    return _ESCAPED_RE.sub(lambda m: chr(int(m.group(1))), text)
-
-
 from mkdocs_careerkit.xref.check import Rendered
 
 # Ids in HTML that Python-Markdown stashed (highlighted code with `anchor_linenums`, code
 # block ids from superfences, raw HTML that other extensions produced).
 _STASH_ID_RE = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ESCAPED_RE = re.compile(STX + r"(\d+)\x03")
 _SKIP_TEXT = frozenset({"code", "pre", "script", "style"})
 
 Sink = Callable[[Rendered], None]
@@ -100,6 +93,11 @@ class _Collector(Treeprocessor):
                 footnotes=_footnotes(md),
             )
         )
+
+
+def unescape(text: str) -> str:
+    """Python-Markdown's escape placeholders (STX 95 ETX for an escaped underscore) as text."""
+    return _ESCAPED_RE.sub(lambda m: chr(int(m.group(1))), text)
 
 
 def _footnotes(md: Markdown) -> frozenset[str] | None:

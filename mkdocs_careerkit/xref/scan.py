@@ -26,6 +26,8 @@ from markdown.extensions.toc import slugify as default_slugify
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 Slugify = Callable[[str, str], str]
+TabSlugs = tuple[Slugify, str, bool]
+"""pymdownx.tabbed's ``slugify``, ``separator`` and ``combine_header_slug``."""
 LinkKind = Literal["inline", "image", "reference", "definition", "html", "footnote"]
 
 IGNORE_MARKER = "careerkit-ignore"
@@ -98,6 +100,15 @@ class PageScan:
     anchors: frozenset[str]
     suppressions: tuple[Suppression, ...]
 
+    def within(self, last_line: int) -> PageScan:
+        """The scan of text appended after the page (snippets) kept only for its anchors."""
+        return PageScan(
+            tuple(link for link in self.links if link.line <= last_line),
+            tuple(h for h in self.headings if h.line <= last_line),
+            self.anchors,
+            tuple(m for m in self.suppressions if m.line <= last_line),
+        )
+
 
 def definition_key(label: str) -> str:
     """How Python-Markdown files a ``[label]: target`` definition (``strip().lower()``)."""
@@ -128,9 +139,14 @@ _MARKER_RE = re.compile(
     r"<!--\s*" + IGNORE_MARKER + r"\b(?P<codes>[^:>]*?)(?::(?P<reason>.*?))?\s*-->", re.DOTALL
 )
 # A list item may start with a heading: `- # Title`.
+# A heading may stand in a block quote: `> ## Title`.
 _ATX_RE = re.compile(
-    r"^(?P<ws>[ \t]*)(?P<item>(?:(?:[-*+]|\d+\.)[ \t]+)*)(?P<hashes>#{1,6})(?P<rest>.*)$"
+    r"^(?P<bq>(?:[ ]{0,3}>[ ]?)*)(?P<ws>[ \t]*)(?P<item>(?:(?:[-*+]|\d+\.)[ \t]+)*)"
+    r"(?P<hashes>#{1,6})(?P<rest>.*)$"
 )
+# Python-Markdown's emoji pattern (pymdownx.emoji): the shortcode renders as an image or SVG,
+# which adds nothing to the heading's slug.
+_EMOJI_RE = re.compile(r":[+\-\w]+:")
 _SETEXT_RE = re.compile(r"^[ \t]*(?:=+|-+)[ ]*$")
 _CONTAINER_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|===)")
 _TAB_RE = re.compile(r'^(?P<ws>[ \t]*)={3}(?P<special>\+!|!\+|\+|!)? +"(?P<title>.*?)" *$')
@@ -780,7 +796,42 @@ def _attr_id(attrs_string: str, *, strict: bool) -> str | None:
     for key, value in attrs:
         if key == "id" and value:
             found = value
-    return found
+    # `{#\_fn_1}`: the backslash is a Markdown escape, the id is `_fn_1`.
+    return _unescape(found) if found and "\\" in found else found
+
+
+_FENCE_ID_RE = re.compile(r"\{[^}]*?#([^\s}]+)[^}]*\}")
+_LINENUMS_RE = re.compile(r"""linenums=["']?(\d+)""")
+
+
+def _code_ids(text: _Text, line_anchors: bool) -> set[str]:
+    """Ids of fenced code blocks (``{ .sh #example }``) and, with pymdownx.highlight's
+    ``anchor_linenums``, their line anchors ``__codelineno-BLOCK-LINE`` (BLOCK: the block's id
+    or its number on the page)."""
+    ids: set[str] = set()
+    lines, fenced = text.lines, text.fenced
+    row, block, n = 0, 0, len(lines)
+    while row < n:
+        if not fenced[row]:
+            row += 1
+            continue
+        m = _FENCE_OPEN_RE.match(lines[row])
+        fence = m.group("fence") if m else ""
+        end = row + 1
+        while end < n and fenced[end] and lines[end].lstrip("> \t").rstrip(" \t") != fence:
+            end += 1
+        info = m.group("info") if m else ""
+        own = _FENCE_ID_RE.search(info)
+        if own:
+            ids.add(own.group(1))
+        if line_anchors:
+            first = _LINENUMS_RE.search(info)
+            start = int(first.group(1)) if first else 1
+            prefix = own.group(1) if own else str(block)
+            ids.update(f"__codelineno-{prefix}-{start + i}" for i in range(end - row - 1))
+        block += 1
+        row = end + 1
+    return ids
 
 
 def _heading_attrs(text: str) -> tuple[str, str | None]:
@@ -807,7 +858,10 @@ _PLACEHOLDER = "\x02{}\x03"
 
 
 def heading_text(
-    raw: str, footnotes: Collection[str] = (), references: Collection[str] | None = None
+    raw: str,
+    footnotes: Collection[str] = (),
+    references: Collection[str] | None = None,
+    emoji: bool = False,
 ) -> str:
     """The plain text of a heading as Python-Markdown's toc extension slugifies it.
 
@@ -816,7 +870,10 @@ def heading_text(
         footnotes: Defined footnote labels (their ``[^label]`` references are left out).
         references: Keys of the defined ``[label]: target`` definitions; a ``[text][label]``
             with another label stays as written. None: every reference counts as defined.
+        emoji: pymdownx.emoji is enabled: ``:rocket:`` shortcodes are images, not words.
     """
+    if emoji and ":" in raw:
+        raw = _EMOJI_RE.sub("", raw)
     if _HEADING_MARKUP_RE.search(raw) is None:
         return " ".join(raw.split())  # plain words: nothing below would change them
     codes: list[str] = []
@@ -918,7 +975,9 @@ def _starts_block_after(text: _Text, row: int) -> bool:
 _UNDERLINE_HINT_RE = re.compile(r"\n[ \t]*(?:=+|-+)[ ]*(?=\n|$)")
 
 
-def _headings(text: _Text, footnotes: set[str], references: set[str]) -> list[Heading]:
+def _headings(
+    text: _Text, footnotes: set[str], references: set[str], emoji: bool = False
+) -> list[Heading]:
     """Only the headings, with their text and line (no ids): what a build needs.
 
     A heading needs a ``#`` on its line or an underline below it, so only those rows are read;
@@ -942,7 +1001,7 @@ def _headings(text: _Text, footnotes: set[str], references: set[str]) -> list[He
         found = _heading(text, row, row == 0 or _starts_block_after(text, row - 1))
         if found is not None:
             level, raw, _own_id, _atx_heading = found
-            plain = heading_text(raw, footnotes, references)
+            plain = heading_text(raw, footnotes, references, emoji)
             out.append(Heading(level, plain, row + 1 + text.line_offset, ""))
     return out
 
@@ -953,8 +1012,12 @@ def _scan_anchors(
     separator: str,
     footnotes: set[str],
     references: set[str],
+    emoji: bool = False,
+    tab_slugs: TabSlugs | None = None,
+    line_anchors: bool = False,
 ) -> tuple[list[Heading], set[str]]:
     """Headings with the ids Python-Markdown's toc will give them, and every other id."""
+    titled: list[tuple[int, str]] = []  # content tabs (row, title) when tabs have slugs
     tree_ids: set[str] = set()  # ids in the element tree before toc runs: they make slugs unique
     html_ids: set[str] = set()  # ids in raw HTML (MkDocs reads them; toc does not see them)
     headings: list[tuple[int, str, int, str | None]] = []  # level, text, row, own id
@@ -991,7 +1054,11 @@ def _scan_anchors(
             continue
         t = _TAB_RE.match(line)
         if t:
-            tree_ids.add(tabs.tab(indent, "!" in (t.group("special") or "")))
+            tab_id = tabs.tab(indent, "!" in (t.group("special") or ""))
+            if tab_slugs is None:
+                tree_ids.add(tab_id)
+            else:  # pymdownx.tabbed's `slugify`: ids from titles, after toc has run
+                titled.append((row, t.group("title")))
         else:
             tabs.other(indent)
         f = _FOOTNOTE_DEF_RE.match(line)
@@ -1008,14 +1075,25 @@ def _scan_anchors(
         block_start = (found is not None and found[3]) or bool(_CONTAINER_RE.match(line))
     _footnote_ref_ids(text, footnotes, tree_ids)
     _html_ids(text, tree_ids, html_ids)
+    if "```" in text.raw or "~~~" in text.raw:
+        html_ids |= _code_ids(text, line_anchors)  # stashed HTML: toc does not see them
     used = set(tree_ids)
     counters: dict[str, int] = {}
     out: list[Heading] = []
     for level, raw, row, own_id in headings:
-        plain = heading_text(raw, footnotes, references)
+        plain = heading_text(raw, footnotes, references, emoji)
         anchor = own_id or _unique(slugify(plain, separator), used, counters)
         used.add(anchor)
         out.append(Heading(level, plain, row + 1 + text.line_offset, anchor))
+    if tab_slugs is not None and titled:
+        tab_slugify, tab_separator, combine = tab_slugs
+        for row, title in titled:
+            slug = tab_slugify(heading_text(title, footnotes, references, emoji), tab_separator)
+            if combine:
+                above = [h.anchor for h in out if h.line <= row + text.line_offset]
+                if above:
+                    slug = above[-1] + tab_separator + slug
+            used.add(_unique(slug, used, counters))
     return out, used | html_ids
 
 
@@ -1239,6 +1317,9 @@ def scan_page(
     separator: str = "-",
     estimate_anchors: bool = True,
     footnote_links: bool = True,
+    emoji: bool = False,
+    tab_slugs: TabSlugs | None = None,
+    line_anchors: bool = False,
 ) -> PageScan:
     """Scan one page's Markdown body.
 
@@ -1250,6 +1331,10 @@ def scan_page(
         estimate_anchors: Work out the ids the page will have (``careerkit check``); a build
             passes False and reads the real ids from the rendered page instead.
         footnote_links: The site enables footnotes: ``[^label]`` is a footnote reference.
+        emoji: The site enables pymdownx.emoji: ``:shortcode:`` adds nothing to a slug.
+        tab_slugs: pymdownx.tabbed's ``slugify``, ``separator`` and ``combine_header_slug``
+            when tab ids come from titles; None for ``__tabbed_SET_TAB`` ids.
+        line_anchors: pymdownx.highlight's ``anchor_linenums``: code lines have ids.
 
     Returns:
         Everything the cross-reference checks need to know about the page.
@@ -1263,9 +1348,11 @@ def scan_page(
         definition_links = _definition_use(definition_links, definitions, links)
     links = sorted([*links, *definition_links], key=lambda link: (link.line, link.column))
     if estimate_anchors:
-        headings, anchors = _scan_anchors(text, slugify, separator, footnotes, set(definitions))
+        headings, anchors = _scan_anchors(
+            text, slugify, separator, footnotes, set(definitions), emoji, tab_slugs, line_anchors
+        )
     else:
-        headings, anchors = _headings(text, footnotes, set(definitions)), set()
+        headings, anchors = _headings(text, footnotes, set(definitions), emoji), set()
     return PageScan(
         links=tuple(links),
         headings=tuple(headings),
