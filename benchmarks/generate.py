@@ -482,7 +482,9 @@ FAULTS: tuple[Fault, ...] = (
     Fault("missing-reference", "xref.missing-reference", "'[text][label]' with no definition"),
     Fault("draft-link", "xref.unpublished-page", "link to the page under draft_docs"),
     Fault("folder-link", "xref.missing-page", "link to a folder instead of a page"),
-    Fault("absolute-link", "xref.absolute-md-link", "'/section/page.md' instead of a relative link"),
+    Fault(
+        "absolute-link", "xref.absolute-md-link", "'/section/page.md' instead of a relative link"
+    ),
     Fault("html-link", "xref.html-link", "link to 'page.html' where 'page.md' exists"),
     Fault("malformed-url", "xref.malformed-url", "'https:/host' (one slash)"),
     Fault("thin-nav", "xref.thin-nav-section", "Cross-Reference Navigation without any link"),
