@@ -67,18 +67,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    return _check(args)
+    # MkDocs' warnings while loading the config go to stderr; the handler is removed again so
+    # that calling main() in-process (tests, other tools) leaves logging as it was.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logging.getLogger().addHandler(handler)
+    try:
+        return _check(args)
+    finally:
+        logging.getLogger().removeHandler(handler)
 
 
 def _check(args: argparse.Namespace) -> int:
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
     try:
         config = mkdocs_config.load_config(config_file=args.config_file)
         findings = sitecheck.check_site(
             config, baseline=args.baseline, use_baseline=not args.write_baseline
         )
     except (ConfigurationError, MkDocsException) as e:
-        print(f"careerkit: {e}", file=sys.stderr)
+        message = str(e)  # careerkit's own errors already start with "careerkit: "
+        print(
+            message if message.startswith("careerkit: ") else f"careerkit: {message}",
+            file=sys.stderr,
+        )
         return 2
     except OSError as e:
         print(
