@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write every current error and warning to FILE and exit 0",
     )
+    check.add_argument(
+        "--absolute-paths",
+        action="store_true",
+        help="print absolute paths (default: relative to the current directory)",
+    )
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     return parser
 
@@ -104,7 +109,7 @@ def _check(args: argparse.Namespace) -> int:
                 f.write(engine.baseline_text(findings))
             print(f"careerkit: wrote {args.write_baseline}", file=sys.stderr)
             return 0
-        prefix = _docs_prefix(config.docs_dir)
+        prefix = _docs_prefix(config.docs_dir, absolute=args.absolute_paths)
         text = reports.render(findings, args.format, prefix)
         if args.output:
             with open(args.output, "w", encoding="utf-8") as f:
@@ -119,10 +124,16 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _docs_prefix(docs_dir: str) -> str:
-    """docs_dir relative to the working directory, so CI tools can open the files."""
-    rel = os.path.relpath(docs_dir)
-    return "" if rel == "." else rel.replace(os.sep, "/") + "/"
+def _docs_prefix(docs_dir: str, *, absolute: bool = False) -> str:
+    """What goes before a docs-relative path so that it opens from the working directory:
+    docs_dir relative to it (``docs/``), or absolute, with forward slashes."""
+    path = os.path.abspath(docs_dir)
+    if not absolute:
+        try:
+            path = os.path.relpath(path)
+        except ValueError:  # Windows: docs_dir is on another drive; only absolute works
+            pass
+    return "" if path == os.curdir else path.replace(os.sep, "/").rstrip("/") + "/"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -155,7 +155,7 @@ def test_baseline_written_in_one_directory_works_from_another(tmp_path: Path) ->
         "check", "-f", "../repo/mkdocs.yml", "--baseline", "../repo/known.json", cwd=elsewhere
     )
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "(in baseline)" in out.stdout
+    assert "(in baseline)" in out.stdout and "INFO  ../repo/docs/index.md:3:1:" in out.stdout
 
 
 # --- Random bytes into every file reader ------------------------------------------------------
