@@ -7,16 +7,17 @@ Exit status of ``careerkit check``: 1 if any finding has severity ``error``, 0 o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from mkdocs import config as mkdocs_config
 from mkdocs.exceptions import ConfigurationError, MkDocsException
 
 from mkdocs_careerkit import __version__, engine, reports, sitecheck
-from mkdocs_careerkit.findings import has_errors
+from mkdocs_careerkit.findings import has_errors, summary, visible
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,10 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     try:
-        config = mkdocs_config.load_config(config_file=args.config_file)
-        findings = sitecheck.check_site(
-            config, baseline=args.baseline, use_baseline=not args.write_baseline
-        )
+        with _stdout_to_stderr():
+            config = mkdocs_config.load_config(config_file=args.config_file)
+            findings = sitecheck.check_site(
+                config, baseline=args.baseline, use_baseline=not args.write_baseline
+            )
     except (ConfigurationError, MkDocsException) as e:
         message = str(e)  # careerkit's own errors already start with "careerkit: "
         print(
@@ -114,6 +116,8 @@ def _check(args: argparse.Namespace) -> int:
         if args.output:
             with open(args.output, "w", encoding="utf-8") as f:
                 f.write(text)
+            counts = summary(visible(findings)).removeprefix("careerkit: ")
+            print(f"careerkit: wrote {args.output} ({counts})", file=sys.stderr)
         else:
             sys.stdout.write(text)
     except OSError as e:
@@ -122,6 +126,34 @@ def _check(args: argparse.Namespace) -> int:
     if has_errors(findings) or (args.strict and any(f.severity == "warn" for f in findings)):
         return 1
     return 0
+
+
+@contextlib.contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """Send to stderr whatever the site's own code prints while MkDocs loads the config and the
+    checks run (a Markdown extension or hook that prints, a subprocess it starts), so that stdout
+    holds the report alone and JSON, SARIF or JUnit on it stays parseable."""
+    for stream in (sys.stdout, sys.__stdout__):
+        if stream is not None:
+            stream.flush()
+    saved: int | None = None
+    try:  # file descriptor 1 too: subprocesses and C code write there, not to sys.stdout
+        saved = os.dup(1)
+        os.dup2(2, 1)
+    except OSError:  # no descriptor 1 or 2 (closed, or a windowed launcher)
+        if saved is not None:
+            os.close(saved)
+        saved = None
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    finally:
+        for stream in (sys.stdout, sys.__stdout__):
+            if stream is not None:
+                stream.flush()  # what was written meanwhile belongs to stderr
+        if saved is not None:
+            os.dup2(saved, 1)
+            os.close(saved)
 
 
 def _docs_prefix(docs_dir: str, *, absolute: bool = False) -> str:
