@@ -93,7 +93,9 @@ def _check(args: argparse.Namespace) -> int:
                 config, baseline=args.baseline, use_baseline=not args.write_baseline
             )
     except (ConfigurationError, MkDocsException) as e:
-        message = str(e)  # careerkit's own errors already start with "careerkit: "
+        # One line: MkDocs' YAML errors put the position on a second line.
+        message = " ".join(part.strip() for part in str(e).splitlines() if part.strip())
+        # careerkit's own errors already start with "careerkit: ".
         print(
             message if message.startswith("careerkit: ") else f"careerkit: {message}",
             file=sys.stderr,
@@ -101,7 +103,8 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     except OSError as e:
         print(
-            f"careerkit: cannot read {e.filename or args.config_file}: {e.strerror}",
+            f"careerkit: cannot read {e.filename or args.config_file}: {e.strerror}: "
+            "name the MkDocs config file with -f FILE",
             file=sys.stderr,
         )
         return 2
@@ -121,7 +124,11 @@ def _check(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text)
     except OSError as e:
-        print(f"careerkit: cannot write {e.filename}: {e.strerror}", file=sys.stderr)
+        print(
+            f"careerkit: cannot write {e.filename}: {e.strerror}: "
+            "name a file in a folder that exists and is writable",
+            file=sys.stderr,
+        )
         return 2
     if has_errors(findings) or (args.strict and any(f.severity == "warn" for f in findings)):
         return 1

@@ -158,6 +158,27 @@ def test_baseline_written_in_one_directory_works_from_another(tmp_path: Path) ->
     assert "(in baseline)" in out.stdout and "INFO  ../repo/docs/index.md:3:1:" in out.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [
+        (["-f", "latin1.yml"], 'invalid continuation byte in "'),
+        (["-f", "folder"], "Is a directory: name the MkDocs config file with -f FILE"),
+        (["--output", "folder"], "cannot write folder: Is a directory: name a file"),
+        (["--write-baseline", "folder"], "cannot write folder: Is a directory: name a file"),
+    ],
+    ids=["config-not-utf8", "config-is-a-folder", "output-is-a-folder", "baseline-is-a-folder"],
+)
+def test_config_and_output_file_problems_are_one_line_exit_2(
+    args: list[str], problem: str, clean_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (clean_site / "latin1.yml").write_bytes("site_name: Café\n".encode("latin-1"))
+    (clean_site / "folder").mkdir()
+    assert cli.main(["check", *args]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("careerkit: "), err
+    assert problem in err and ("latin1.yml" in err or "folder" in err), err
+
+
 # --- Random bytes into every file reader ------------------------------------------------------
 
 entry = st.fixed_dictionaries({"file": st.text(), "code": st.text(), "message": st.text()})
