@@ -6,11 +6,13 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlparse
 from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.reports import FORMATS, render, shown_path
@@ -224,3 +226,33 @@ def test_sarif_content() -> None:
 def test_every_format_renders_an_empty_list() -> None:
     for fmt in FORMATS:
         assert isinstance(render([], fmt), str)
+
+
+# RFC 3986: a URI reference holds only these characters, and '%' only as a %XX escape.
+URI_REFERENCE = re.compile(r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*$")
+
+
+def assert_uri_reference(uri: str) -> None:
+    """The schema says ``format: uri-reference``, which jsonschema does not check by itself."""
+    assert URI_REFERENCE.match(uri), uri
+    scheme = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", uri)
+    # A relative reference must not look like it starts with a scheme ("a:b.md").
+    assert scheme is None or scheme.group() == "file:", uri
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    file=st.text(min_size=1, max_size=30),
+    prefix=st.sampled_from(["", "docs/", "../my docs/", "/srv/a b/docs/", "C:/Users/me/docs/"]),
+)
+def test_sarif_uri_is_a_uri_reference_for_any_file_name(file: str, prefix: str) -> None:
+    finding = Finding(file, 1, 1, "xref.missing-page", "error", "m", "")
+    doc = json.loads(render([finding], "sarif", prefix))
+    uri = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert_uri_reference(uri["uri"])
+    shown = shown_path(file, prefix)
+    if uri["uri"].startswith("file:"):
+        path = unquote(urlparse(uri["uri"]).path, errors="surrogatepass")
+        assert path.lstrip("/") == shown.lstrip("/")
+    else:
+        assert unquote(uri["uri"], errors="surrogatepass") == shown
