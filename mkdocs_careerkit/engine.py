@@ -56,9 +56,10 @@ class Baseline:
                 f"{path}:{e.lineno}:{e.colno}: not valid JSON ({e.msg}): "
                 f"fix it or {_REWRITE.format(path=path)}"
             ) from e
-        except (ValueError, RecursionError) as e:  # an over-long number, nesting too deep
+        except (ValueError, RecursionError) as e:
             raise ValueError(
-                f"{path}: not a careerkit baseline ({e}): {_REWRITE.format(path=path)}"
+                f"{path}: not a careerkit baseline (a number too long or nesting too deep): "
+                f"{_REWRITE.format(path=path)}"
             ) from e
         if not isinstance(data, dict) or data.get("careerkit_baseline") != BASELINE_VERSION:
             raise ValueError(f"{path}: not a careerkit baseline: {_REWRITE.format(path=path)}")

@@ -55,7 +55,10 @@ def load_baseline(
     except OSError as e:
         write = f"'careerkit check --write-baseline {path}'"
         if os.path.isdir(path):  # IsADirectoryError, or PermissionError on Windows
-            problem = f"baseline {path} is a directory: name the file written by {write}"
+            problem = (
+                f"baseline {path} is a directory: name the file written by "
+                "'careerkit check --write-baseline FILE'"
+            )
         elif isinstance(e, FileNotFoundError):
             where = "" if override else " (the 'baseline' option is relative to mkdocs.yml)"
             problem = (
