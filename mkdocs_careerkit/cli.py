@@ -7,16 +7,17 @@ Exit status of ``careerkit check``: 1 if any finding has severity ``error``, 0 o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from mkdocs import config as mkdocs_config
 from mkdocs.exceptions import ConfigurationError, MkDocsException
 
 from mkdocs_careerkit import __version__, engine, reports, sitecheck
-from mkdocs_careerkit.findings import has_errors
+from mkdocs_careerkit.findings import has_errors, summary, visible
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write every current error and warning to FILE and exit 0",
     )
+    check.add_argument(
+        "--absolute-paths",
+        action="store_true",
+        help="print absolute paths (default: relative to the current directory)",
+    )
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     return parser
 
@@ -67,22 +73,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    return _check(args)
+    # MkDocs' warnings while loading the config go to stderr; the handler is removed again so
+    # that calling main() in-process (tests, other tools) leaves logging as it was.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logging.getLogger().addHandler(handler)
+    try:
+        return _check(args)
+    finally:
+        logging.getLogger().removeHandler(handler)
 
 
 def _check(args: argparse.Namespace) -> int:
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
     try:
-        config = mkdocs_config.load_config(config_file=args.config_file)
-        findings = sitecheck.check_site(
-            config, baseline=args.baseline, use_baseline=not args.write_baseline
-        )
+        with _stdout_to_stderr():
+            config = mkdocs_config.load_config(config_file=args.config_file)
+            findings = sitecheck.check_site(
+                config, baseline=args.baseline, use_baseline=not args.write_baseline
+            )
     except (ConfigurationError, MkDocsException) as e:
-        print(f"careerkit: {e}", file=sys.stderr)
+        # One line: MkDocs' YAML errors put the position on a second line.
+        message = " ".join(part.strip() for part in str(e).splitlines() if part.strip())
+        # careerkit's own errors already start with "careerkit: ".
+        print(
+            message if message.startswith("careerkit: ") else f"careerkit: {message}",
+            file=sys.stderr,
+        )
         return 2
     except OSError as e:
         print(
-            f"careerkit: cannot read {e.filename or args.config_file}: {e.strerror}",
+            f"careerkit: cannot read {e.filename or args.config_file}: {e.strerror}: "
+            "name the MkDocs config file with -f FILE",
             file=sys.stderr,
         )
         return 2
@@ -92,25 +114,65 @@ def _check(args: argparse.Namespace) -> int:
                 f.write(engine.baseline_text(findings))
             print(f"careerkit: wrote {args.write_baseline}", file=sys.stderr)
             return 0
-        prefix = _docs_prefix(config.docs_dir)
+        prefix = _docs_prefix(config.docs_dir, absolute=args.absolute_paths)
         text = reports.render(findings, args.format, prefix)
         if args.output:
             with open(args.output, "w", encoding="utf-8") as f:
                 f.write(text)
+            counts = summary(visible(findings)).removeprefix("careerkit: ")
+            print(f"careerkit: wrote {args.output} ({counts})", file=sys.stderr)
         else:
             sys.stdout.write(text)
     except OSError as e:
-        print(f"careerkit: cannot write {e.filename}: {e.strerror}", file=sys.stderr)
+        print(
+            f"careerkit: cannot write {e.filename}: {e.strerror}: "
+            "name a file in a folder that exists and is writable",
+            file=sys.stderr,
+        )
         return 2
     if has_errors(findings) or (args.strict and any(f.severity == "warn" for f in findings)):
         return 1
     return 0
 
 
-def _docs_prefix(docs_dir: str) -> str:
-    """docs_dir relative to the working directory, so CI tools can open the files."""
-    rel = os.path.relpath(docs_dir)
-    return "" if rel == "." else rel.replace(os.sep, "/") + "/"
+@contextlib.contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """Send to stderr whatever the site's own code prints while MkDocs loads the config and the
+    checks run (a Markdown extension or hook that prints, a subprocess it starts), so that stdout
+    holds the report alone and JSON, SARIF or JUnit on it stays parseable."""
+    for stream in (sys.stdout, sys.__stdout__):
+        if stream is not None:
+            stream.flush()
+    saved: int | None = None
+    try:  # file descriptor 1 too: subprocesses and C code write there, not to sys.stdout
+        saved = os.dup(1)
+        os.dup2(2, 1)
+    except OSError:  # no descriptor 1 or 2 (closed, or a windowed launcher)
+        if saved is not None:
+            os.close(saved)
+        saved = None
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    finally:
+        for stream in (sys.stdout, sys.__stdout__):
+            if stream is not None:
+                stream.flush()  # what was written meanwhile belongs to stderr
+        if saved is not None:
+            os.dup2(saved, 1)
+            os.close(saved)
+
+
+def _docs_prefix(docs_dir: str, *, absolute: bool = False) -> str:
+    """What goes before a docs-relative path so that it opens from the working directory:
+    docs_dir relative to it (``docs/``), or absolute, with forward slashes."""
+    path = os.path.abspath(docs_dir)
+    if not absolute:
+        try:
+            path = os.path.relpath(path)
+        except ValueError:  # Windows: docs_dir is on another drive; only absolute works
+            pass
+    return "" if path == os.curdir else path.replace(os.sep, "/").rstrip("/") + "/"
 
 
 if __name__ == "__main__":  # pragma: no cover

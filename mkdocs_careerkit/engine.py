@@ -15,6 +15,8 @@ from mkdocs_careerkit.findings import Finding, Severity, sort_findings
 from mkdocs_careerkit.xref.scan import Suppression
 
 BASELINE_VERSION = 1
+# How to fix any broken baseline file.
+_REWRITE = "write it again with 'careerkit check --write-baseline {path}'"
 
 
 def _key(f: Finding) -> tuple[str, str, str]:
@@ -30,26 +32,49 @@ class Baseline:
     entries: Counter[tuple[str, str, str]]
 
     @classmethod
+    def from_bytes(cls, data: bytes, path: str) -> Baseline:
+        """Parse the bytes of a baseline file; raises ValueError with a one-line message that
+        names ``path``, the problem and the fix."""
+        try:
+            text = data.decode("utf-8-sig")  # a byte order mark, as Windows editors add, is fine
+        except UnicodeDecodeError as e:
+            raise ValueError(
+                f"{path}: byte {data[e.start]:#04x} at offset {e.start} is not UTF-8: "
+                f"{_REWRITE.format(path=path)}"
+            ) from e
+        return cls.from_text(text, path)
+
+    @classmethod
     def from_text(cls, text: str, path: str) -> Baseline:
-        """Parse a baseline file; raises ValueError with a readable message."""
+        """Parse a baseline file; raises ValueError with a one-line message naming ``path``."""
+        if not text.strip():
+            raise ValueError(f"{path}: the file is empty: {_REWRITE.format(path=path)}")
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
-            raise ValueError(f"{path}:{e.lineno}:{e.colno}: not valid JSON: {e.msg}") from e
-        if not isinstance(data, dict) or data.get("careerkit_baseline") != BASELINE_VERSION:
             raise ValueError(
-                f"{path}: not a careerkit baseline (write one with "
-                "'careerkit check --write-baseline FILE')"
-            )
+                f"{path}:{e.lineno}:{e.colno}: not valid JSON ({e.msg}): "
+                f"fix it or {_REWRITE.format(path=path)}"
+            ) from e
+        except (ValueError, RecursionError) as e:
+            raise ValueError(
+                f"{path}: not a careerkit baseline (a number too long or nesting too deep): "
+                f"{_REWRITE.format(path=path)}"
+            ) from e
+        if not isinstance(data, dict) or data.get("careerkit_baseline") != BASELINE_VERSION:
+            raise ValueError(f"{path}: not a careerkit baseline: {_REWRITE.format(path=path)}")
         items = data.get("findings", [])
         if not isinstance(items, list):
-            raise ValueError(f"{path}: 'findings' must be a list")
+            raise ValueError(f"{path}: 'findings' must be a list: {_REWRITE.format(path=path)}")
         entries: Counter[tuple[str, str, str]] = Counter()
         for i, item in enumerate(items):
             try:
                 entries[(str(item["file"]), str(item["code"]), str(item["message"]))] += 1
-            except (KeyError, TypeError) as e:
-                raise ValueError(f"{path}: entry {i + 1} lacks file, code or message") from e
+            except (KeyError, TypeError, RecursionError) as e:
+                raise ValueError(
+                    f"{path}: entry {i + 1} lacks file, code or message: "
+                    f"{_REWRITE.format(path=path)}"
+                ) from e
         return cls(path, entries)
 
 

@@ -1,8 +1,15 @@
-"""Findings as text, JSON, JUnit XML, GitHub annotations and SARIF 2.1.0. Pure."""
+"""Findings as text, JSON, JUnit XML, GitHub annotations and SARIF 2.1.0. Pure.
+
+Findings carry docs-relative paths; every format prints ``docs_prefix`` + that path, so all of
+them show one path per finding, the one the caller chose (``careerkit check``: relative to the
+directory it ran in, or absolute).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import posixpath
 import re
 from collections.abc import Callable, Sequence
 from urllib.parse import quote
@@ -21,16 +28,33 @@ def _xml_text(text: str) -> str:
 
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
+_WINDOWS_DRIVE_RE = re.compile(r"^[A-Za-z]:/")
 
 
-def to_text(findings: Sequence[Finding]) -> str:
-    lines = [f"{f.severity.upper():5} {f.format()}" for f in findings]
+def shown_path(file: str, docs_prefix: str = "") -> str:
+    """The path printed for a docs-relative ``file``: ``docs_prefix`` + ``file``, normalised
+    (``docs/../x.md`` → ``x.md``) so that a terminal or editor can open it."""
+    return posixpath.normpath(docs_prefix + file) if docs_prefix and file else file
+
+
+def _shown(f: Finding, docs_prefix: str) -> Finding:
+    return dataclasses.replace(f, file=shown_path(f.file, docs_prefix))
+
+
+def to_text(findings: Sequence[Finding], docs_prefix: str = "") -> str:
+    lines = [f"{f.severity.upper():5} {_shown(f, docs_prefix).format()}" for f in findings]
     lines.append(summary(findings))
     return "\n".join(lines) + "\n"
 
 
-def to_json(findings: Sequence[Finding]) -> str:
-    return json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False) + "\n"
+def to_json(findings: Sequence[Finding], docs_prefix: str = "") -> str:
+    """A list of objects: ``file`` is the shown path, ``docs_path`` the docs-relative one."""
+    items = []
+    for f in findings:
+        item: dict[str, str | int] = {"file": shown_path(f.file, docs_prefix), "docs_path": f.file}
+        item.update((key, value) for key, value in f.as_dict().items() if key != "file")
+        items.append(item)
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
 
 
 def _annotation_escape(text: str, *, prop: bool = False) -> str:
@@ -45,7 +69,7 @@ def to_github(findings: Sequence[Finding], docs_prefix: str = "") -> str:
     kinds = {"error": "error", "warn": "warning", "info": "notice"}
     out = []
     for f in findings:
-        file = _annotation_escape(docs_prefix + f.file, prop=True)
+        file = _annotation_escape(shown_path(f.file, docs_prefix), prop=True)
         title = _annotation_escape(f.code, prop=True)
         text = f.message + (f" ({f.suggestion})" if f.suggestion else "")
         out.append(
@@ -81,15 +105,15 @@ def to_junit(findings: Sequence[Finding], docs_prefix: str = "") -> str:
             "testcase",
             {
                 "classname": f.code,
-                "name": _xml_text(f"{f.location} {f.code}"),
-                "file": _xml_text(docs_prefix + f.file),
+                "name": _xml_text(f"{_shown(f, docs_prefix).location} {f.code}"),
+                "file": _xml_text(shown_path(f.file, docs_prefix)),
                 "line": str(f.line),
             },
         )
         failure = ET.SubElement(
             case, "failure", {"message": _xml_text(f.message), "type": f.severity}
         )
-        failure.text = _xml_text(f.format())
+        failure.text = _xml_text(_shown(f, docs_prefix).format())
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
@@ -113,8 +137,7 @@ def to_sarif(findings: Sequence[Finding], docs_prefix: str = "") -> str:
             region["startLine"] = f.line
             if f.column > 0:
                 region["startColumn"] = f.column
-        # A URI reference: spaces and other characters a URI cannot hold are percent-encoded.
-        uri = quote(docs_prefix + f.file, safe="/-._~!$&'()*+,;=:@")
+        uri = _uri(shown_path(f.file, docs_prefix))
         location: dict[str, object] = {"artifactLocation": {"uri": uri}}
         if region:
             location["region"] = region
@@ -146,9 +169,21 @@ def to_sarif(findings: Sequence[Finding], docs_prefix: str = "") -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERERS: dict[str, Callable[..., str]] = {
-    "text": lambda f, prefix="": to_text(f),
-    "json": lambda f, prefix="": to_json(f),
+def _uri(path: str) -> str:
+    """A URI reference for SARIF: relative paths stay relative, absolute ones become
+    ``file:`` URIs; characters a URI cannot hold (spaces, ``%``, …) are percent-encoded."""
+    safe = "/-._~!$&'()*+,;=@"
+    if path.startswith("/"):
+        return "file://" + quote(path, safe=safe)
+    if _WINDOWS_DRIVE_RE.match(path):
+        return "file:///" + path[:2] + quote(path[2:], safe=safe)
+    # A ':' before the first '/' would read as a URI scheme ("c:notes.md"), so it is encoded.
+    return quote(path, safe=safe)
+
+
+RENDERERS: dict[str, Callable[[Sequence[Finding], str], str]] = {
+    "text": to_text,
+    "json": to_json,
     "junit": to_junit,
     "github": to_github,
     "sarif": to_sarif,
@@ -156,8 +191,13 @@ RENDERERS: dict[str, Callable[..., str]] = {
 
 
 def render(findings: Sequence[Finding], fmt: str, docs_prefix: str = "") -> str:
-    """Findings in one of :data:`FORMATS`; paths get ``docs_prefix`` where CI needs repo paths.
+    """Findings in one of :data:`FORMATS`.
 
-    Findings whose severity is ``ignore`` are left out.
+    Args:
+        findings: Findings with docs-relative paths; those whose severity is ``ignore`` are
+            left out.
+        fmt: One of :data:`FORMATS`.
+        docs_prefix: Put before every docs-relative path, in every format (``docs/``, or the
+            absolute docs directory with a trailing ``/``).
     """
     return RENDERERS[fmt](visible(findings), docs_prefix)

@@ -46,19 +46,43 @@ def plugin_config(config: MkDocsConfig) -> CareerkitConfig:
 def load_baseline(
     options: CareerkitConfig, config: MkDocsConfig, override: str | None = None
 ) -> Baseline | None:
-    """The baseline named by ``--baseline`` or the ``baseline`` option, if any."""
+    """The baseline named by ``--baseline`` or the ``baseline`` option, if any.
+
+    Raises:
+        PluginError: The file cannot be read or is not a baseline; the one-line message names
+            the file, the problem and the fix.
+    """
     path = override or options.baseline
     if not path:
         return None
     if not override and config.config_file_path:
         path = os.path.join(os.path.dirname(config.config_file_path), path)
     try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
+        with open(path, "rb") as f:
+            data = f.read()
     except OSError as e:
-        raise PluginError(f"careerkit: cannot read baseline file {path}: {e.strerror}") from e
+        write = f"'careerkit check --write-baseline {path}'"
+        if os.path.isdir(path):  # IsADirectoryError, or PermissionError on Windows
+            problem = (
+                f"baseline {path} is a directory: name the file written by "
+                "'careerkit check --write-baseline FILE'"
+            )
+        elif isinstance(e, FileNotFoundError):
+            where = "" if override else " (the 'baseline' option is relative to mkdocs.yml)"
+            problem = (
+                f"baseline file {path} does not exist{where}: correct the path "
+                f"or create the file with {write}"
+            )
+        elif isinstance(e, PermissionError):
+            problem = f"cannot read baseline file {path}: permission denied: make it readable"
+        else:
+            problem = (
+                f"cannot read baseline file {path}: {e.strerror or e}: "
+                "check the path and the file's permissions"
+            )
+        raise PluginError(f"careerkit: {problem}") from e
     try:
-        return Baseline.from_text(text, path)
+        return Baseline.from_bytes(data, path)
     except ValueError as e:
         raise PluginError(f"careerkit: {e}") from e
 

@@ -113,7 +113,7 @@ def test_injected_faults_are_exactly_what_careerkit_finds(tmp_path: Path, seed: 
     )
     status, findings = careerkit_check(tmp_path / "mkdocs.yml")
     assert status == 1
-    found = sorted((f["file"], f["line"], f["column"], f["code"]) for f in findings)
+    found = sorted((f["docs_path"], f["line"], f["column"], f["code"]) for f in findings)
     expected = sorted((m["file"], m["line"], m["column"], m["code"]) for m in manifest)
     assert found == expected
 

@@ -42,11 +42,12 @@ def test_check_broken_link_exits_1_with_location(tmp_path: Path) -> None:
     assert out.returncode == 1
     [finding] = json.loads(out.stdout)
     assert (finding["file"], finding["line"], finding["column"], finding["code"]) == (
-        "index.md",
+        "docs/index.md",
         6,
         5,
         "xref.missing-anchor",
     )
+    assert finding["docs_path"] == "index.md"
 
 
 def test_usage_and_config_errors_exit_2(tmp_path: Path) -> None:

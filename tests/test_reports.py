@@ -6,13 +6,16 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_careerkit.findings import Finding
-from mkdocs_careerkit.reports import FORMATS, render
+from mkdocs_careerkit.reports import FORMATS, render, shown_path
 
 REPO = Path(__file__).resolve().parent.parent
 SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
@@ -51,12 +54,69 @@ def test_json_is_a_list_of_finding_objects() -> None:
     data = json.loads(render(FINDINGS, "json"))
     assert isinstance(data, list) and len(data) == len(SHOWN)
     for item, finding in zip(data, SHOWN, strict=True):
-        assert list(item) == ["file", "line", "column", "code", "severity", "message", "suggestion"]
+        assert list(item) == [
+            "file",
+            "docs_path",
+            "line",
+            "column",
+            "code",
+            "severity",
+            "message",
+            "suggestion",
+        ]
+        assert item.pop("docs_path") == item["file"]  # without a prefix the two are equal
         assert Finding(**item) == finding
 
 
-def test_json_paths_stay_docs_relative() -> None:
-    assert json.loads(render(FINDINGS[:1], "json", "docs/"))[0]["file"] == "leadership/a.md"
+def test_json_file_has_the_prefix_and_docs_path_has_not() -> None:
+    [item] = json.loads(render(FINDINGS[:1], "json", "docs/"))
+    assert (item["file"], item["docs_path"]) == ("docs/leadership/a.md", "leadership/a.md")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "file", "shown"),
+    [
+        ("", "a.md", "a.md"),
+        ("docs/", "a.md", "docs/a.md"),
+        ("../docs/", "sub/a.md", "../docs/sub/a.md"),
+        ("docs/", "../README.md", "README.md"),  # a snippet outside docs_dir
+        ("/srv/site/docs/", "a b.md", "/srv/site/docs/a b.md"),
+        ("docs/", "", ""),  # a finding about no file in particular
+    ],
+)
+def test_shown_path(prefix: str, file: str, shown: str) -> None:
+    assert shown_path(file, prefix) == shown
+
+
+def test_every_format_shows_the_same_path() -> None:
+    finding = [Finding("sub/my page, 1%.md", 3, 4, "xref.missing-page", "error", "m", "")]
+    shown = "../docs/sub/my page, 1%.md"
+    assert render(finding, "text", "../docs/").startswith(f"ERROR {shown}:3:4: ")
+    assert json.loads(render(finding, "json", "../docs/"))[0]["file"] == shown
+    assert f"file={shown.replace('%', '%25').replace(',', '%2C')}," in render(
+        finding, "github", "../docs/"
+    )
+    case = parse_junit(render(finding, "junit", "../docs/")).find("testsuite/testcase")
+    assert case is not None and case.get("file") == shown
+    sarif = json.loads(render(finding, "sarif", "../docs/"))
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert uri == {"uri": "../docs/sub/my%20page,%201%25.md"} and unquote(uri["uri"]) == shown
+
+
+@pytest.mark.parametrize(
+    ("prefix", "uri"),
+    [
+        ("/srv/my site/docs/", "file:///srv/my%20site/docs/a%3Ab.md"),
+        ("C:/Users/me/docs/", "file:///C:/Users/me/docs/a%3Ab.md"),
+        ("", "a%3Ab.md"),  # 'a:b.md' would read as a URI with the scheme 'a'
+    ],
+)
+def test_sarif_absolute_paths_are_file_uris(prefix: str, uri: str) -> None:
+    finding = [Finding("a:b.md", 1, 1, "xref.missing-page", "error", "m", "")]
+    doc = json.loads(render(finding, "sarif", prefix))
+    location = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == uri
+    jsonschema.validate(doc, sarif_schema(), format_checker=jsonschema.FormatChecker())
 
 
 def test_text_report_ends_with_the_summary() -> None:
@@ -113,7 +173,7 @@ def test_junit_structure_and_counts() -> None:
     assert first.get("file") == "docs/leadership/a.md" and first.get("line") == "12"
     failure = first.find("failure")
     assert failure is not None and failure.get("type") == "error"
-    assert failure.text == FINDINGS[0].format()
+    assert failure.text == "docs/" + FINDINGS[0].format()  # the same path as the file attribute
     # Characters XML cannot hold are replaced, the rest escaped and read back intact.
     odd = next(c for c in cases if c.get("classname") == "xref.space-in-link").find("failure")
     assert odd is not None and odd.get("message") == "odd \ufffd\ufffd characters <&>"
@@ -166,3 +226,33 @@ def test_sarif_content() -> None:
 def test_every_format_renders_an_empty_list() -> None:
     for fmt in FORMATS:
         assert isinstance(render([], fmt), str)
+
+
+# RFC 3986: a URI reference holds only these characters, and '%' only as a %XX escape.
+URI_REFERENCE = re.compile(r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*$")
+
+
+def assert_uri_reference(uri: str) -> None:
+    """The schema says ``format: uri-reference``, which jsonschema does not check by itself."""
+    assert URI_REFERENCE.match(uri), uri
+    scheme = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", uri)
+    # A relative reference must not look like it starts with a scheme ("a:b.md").
+    assert scheme is None or scheme.group() == "file:", uri
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    file=st.text(min_size=1, max_size=30),
+    prefix=st.sampled_from(["", "docs/", "../my docs/", "/srv/a b/docs/", "C:/Users/me/docs/"]),
+)
+def test_sarif_uri_is_a_uri_reference_for_any_file_name(file: str, prefix: str) -> None:
+    finding = Finding(file, 1, 1, "xref.missing-page", "error", "m", "")
+    doc = json.loads(render([finding], "sarif", prefix))
+    uri = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert_uri_reference(uri["uri"])
+    shown = shown_path(file, prefix)
+    if uri["uri"].startswith("file:"):
+        path = unquote(urlparse(uri["uri"]).path, errors="surrogatepass")
+        assert path.lstrip("/") == shown.lstrip("/")
+    else:
+        assert unquote(uri["uri"], errors="surrogatepass") == shown

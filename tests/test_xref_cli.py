@@ -45,7 +45,15 @@ def fixture(name: str, tmp_path: Path) -> Path:
 
 def json_rows(out: str) -> set[tuple[Any, ...]]:
     return {
-        (d["file"], d["line"], d["column"], d["code"], d["severity"], d["message"], d["suggestion"])
+        (
+            d["docs_path"],
+            d["line"],
+            d["column"],
+            d["code"],
+            d["severity"],
+            d["message"],
+            d["suggestion"],
+        )
         for d in json.loads(out)
     }
 
@@ -134,7 +142,7 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     assert new.returncode == 1
     errors = [d for d in json.loads(new.stdout) if d["severity"] == "error"]
     assert [(d["file"], d["line"], d["code"]) for d in errors] == [
-        ("leadership/influence.md", 3, "xref.missing-page")
+        ("docs/leadership/influence.md", 3, "xref.missing-page")
     ]
 
     # Fixing a known fault makes its entry removable.
