@@ -119,6 +119,14 @@ def front_matter_error(raw: str, src_uri: str) -> Finding | None:
         return None
     try:
         yaml.safe_load(m.group(1))
+    except ValueError as e:  # a value PyYAML cannot build, such as the date 2024-13-01
+        return _finding(
+            src_uri,
+            _bad_value_line(m.group(1)),
+            "page.bad-front-matter",
+            f"front matter has a value YAML cannot read: {e}",
+            "fix the value, or quote it to keep it as text",
+        )
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for '---', +1 for 1-based
@@ -134,6 +142,18 @@ def front_matter_error(raw: str, src_uri: str) -> Finding | None:
             "fix the YAML between the '---' lines (quote values containing ':')",
         )
     return None
+
+
+def _bad_value_line(block: str) -> int:
+    """The file line of the first front matter line whose value alone fails to load."""
+    for i, line in enumerate(block.split("\n")):
+        try:
+            yaml.safe_load(line)
+        except ValueError:
+            return i + 2  # +1 for '---', +1 for 1-based
+        except yaml.YAMLError:
+            continue
+    return 1
 
 
 def toc_slugify(config: MkDocsConfig) -> tuple[Slugify, str]:

@@ -193,11 +193,13 @@ def test_site_code_printing_goes_to_stderr(fmt: str, tmp_path: Path) -> None:
     env = noisy_site(tmp_path)
     out = run_careerkit("check", "--format", fmt, cwd=tmp_path, env=env)
     assert out.returncode == 1, out.stderr
-    assert "noisy" not in out.stdout, out.stdout
+    assert "noisy:" not in out.stdout, out.stdout
     for line in NOISE:
         assert line in out.stderr.splitlines(), (line, out.stderr)
     if fmt == "json":
-        [finding] = json.loads(out.stdout)
+        # The hook handles on_page_markdown: check says once that it cannot see its output.
+        cannot_see, finding = json.loads(out.stdout)
+        assert cannot_see["code"] == "xref.cannot-see" and cannot_see["file"] == "mkdocs.yml"
         assert finding["file"] == "docs/index.md"
     elif fmt == "sarif":
         doc = json.loads(out.stdout)
@@ -206,10 +208,10 @@ def test_site_code_printing_goes_to_stderr(fmt: str, tmp_path: Path) -> None:
         suite = ET.fromstring(out.stdout.encode("utf-8")).find("testsuite")
         assert suite is not None and suite.get("failures") == "1"
     elif fmt == "github":
-        [line] = out.stdout.splitlines()
-        assert GITHUB_LINE.match(line), line
+        notice, line = out.stdout.splitlines()
+        assert notice.startswith("::notice file=mkdocs.yml,") and GITHUB_LINE.match(line), line
     else:
-        assert out.stdout.splitlines()[-1] == "careerkit: 1 error, 0 warnings"
+        assert out.stdout.splitlines()[-1] == "careerkit: 1 error, 0 warnings, 1 info finding"
 
 
 def test_output_file_leaves_stdout_empty_and_confirms_on_stderr(tmp_path: Path) -> None:
@@ -227,8 +229,10 @@ def test_output_file_from_a_noisy_site(tmp_path: Path) -> None:
     env = noisy_site(tmp_path)
     out = run_careerkit("check", "--format", "json", "-o", "r.json", cwd=tmp_path, env=env)
     assert out.returncode == 1 and out.stdout == ""
-    assert out.stderr.splitlines()[-1] == "careerkit: wrote r.json (1 error, 0 warnings)"
-    assert len(json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))) == 1
+    assert out.stderr.splitlines()[-1] == (
+        "careerkit: wrote r.json (1 error, 0 warnings, 1 info finding)"
+    )
+    assert len(json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))) == 2
 
 
 def test_in_process_check_restores_stdout(
@@ -248,4 +252,4 @@ def test_in_process_check_restores_stdout(
     os.write(1, b"after fd\n")
     out, err = capfd.readouterr()
     assert out.endswith("]\nafter\nafter fd\n"), out
-    assert "noisy" not in out and "noisy: hook imported" in err
+    assert "noisy:" not in out and "noisy: hook imported" in err

@@ -263,13 +263,8 @@ def test_page_readers_unreadable_path_is_a_finding(make: object, tmp_path: Path)
     assert (finding.file, finding.code) == ("page.md", "page.unreadable")
 
 
-@pytest.mark.xfail(
-    raises=ValueError,
-    strict=True,
-    reason="sources.front_matter_error catches only yaml.YAMLError, but PyYAML raises "
-    "ValueError for an impossible date (MkDocs itself swallows it and drops the front matter)",
-)
 def test_read_source_impossible_date_in_front_matter(tmp_path: Path) -> None:
     (tmp_path / "post.md").write_text("---\ndate: 2024-13-01\n---\n# Post\n", encoding="utf-8")
     source = read_source(str(tmp_path / "post.md"), "post.md")
-    assert [f.code for f in source.findings] == ["page.bad-front-matter"]
+    assert [(f.code, f.line) for f in source.findings] == [("page.bad-front-matter", 2)]
+    assert "month must be in 1..12" in source.findings[0].message

@@ -262,7 +262,7 @@ def test_check_reports_the_twins_at_their_check_severity(tmp_path: Path) -> None
     # The hook could add an id or a definition to any page: check says so once, and what it
     # cannot know is a warning there, never an error.
     assert Counter(
-        (f["file"], f["line"], f["code"], f["severity"])
+        (f["docs_path"], f["line"], f["code"], f["severity"])
         for f in found
         if f["code"] != "xref.cannot-see"
     ) == Counter(
@@ -291,15 +291,15 @@ def test_check_without_the_hook_gives_each_twin_its_own_severity(tmp_path: Path)
     assert not [f for f in found if f["code"] == "xref.cannot-see"]
     hooked = "guide/hooked.md"  # without its hook this page's links really are broken
     assert Counter(
-        (f["file"], f["line"], f["code"], f["severity"])
+        (f["docs_path"], f["line"], f["code"], f["severity"])
         for f in found
-        if f["file"] != hooked and hooked not in f["message"]
+        if f["docs_path"] != hooked and hooked not in f["message"]
     ) == Counter(
         (e["file"], e["line"], e["code"], e["check"])
         for e in EXPECTED
         if e["check"] and e["file"] != hooked
     )
-    assert {(f["line"], f["code"]) for f in found if f["file"] == hooked} >= {
+    assert {(f["line"], f["code"]) for f in found if f["docs_path"] == hooked} >= {
         (e["line"], e["code"]) for e in EXPECTED if e["file"] == hooked and e["build"]
     }
 
