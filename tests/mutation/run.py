@@ -138,7 +138,8 @@ def section(result: dict[str, object], when: str, rev: str) -> str:
         f"## `{result['module']}`",
         "",
         f"**{score:.1f} % killed** ({killed} of {tested} mutants; "
-        f"{stats['survived']} survived, {stats['no_tests']} without a test) — "
+        f"{stats['timeout']} of them by timeout; {stats['survived']} survived, "
+        f"{stats['no_tests']} without a test, {stats['suspicious']} suspicious) — "
         f"{when}, revision `{rev}`, {result['seconds']} s"
         + (", **interrupted by the time cap**" if result["interrupted"] else "")
         + ".",
