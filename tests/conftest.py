@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import logging
+import os
 import re
 import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 import yaml
@@ -32,6 +33,23 @@ def load_benchmark_script(name: str) -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+# Set by .ci/run: every test skipped for want of something in the environment fails instead.
+REQUIRE_ALL = "CAREERKIT_REQUIRE_ALL"
+
+
+def unavailable(reason: str, *, also: str | None = None) -> NoReturn:
+    """Skip a test that lacks something in its environment (Chromium, ``../shared``, …).
+
+    The one way tests skip: with ``CAREERKIT_REQUIRE_ALL=1`` (or the narrower variable named
+    by ``also``, e.g. ``CAREERKIT_REQUIRE_BROWSER``) set to 1 the skip is a failure, so CI
+    cannot pass by running less. ``tests/test_skips.py`` checks no test skips another way.
+    """
+    for variable in (REQUIRE_ALL, also):
+        if variable and os.environ.get(variable) == "1":
+            pytest.fail(f"{reason} ({variable}=1 turns this skip into a failure)")
+    pytest.skip(reason)
 
 
 EXAMPLE_SITE = REPO / "example-site"

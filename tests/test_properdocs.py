@@ -8,9 +8,7 @@ import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import write_site
+from tests.conftest import unavailable, write_site
 
 
 def test_registered_in_both_entry_point_groups() -> None:
@@ -22,7 +20,7 @@ def test_registered_in_both_entry_point_groups() -> None:
 def test_properdocs_build_runs_the_plugin(tmp_path: Path) -> None:
     exe = shutil.which("properdocs", path=str(Path(sys.executable).parent))
     if exe is None:
-        pytest.skip("properdocs is not installed: pip install properdocs")
+        unavailable("properdocs is not installed: pip install -e '.[test]'")
     cfg = write_site(tmp_path, {"index.md": "# Home\n\n[x](missing.md)\n"}, {"theme": "material"})
     out = subprocess.run(
         [exe, "build", "-f", str(cfg)], capture_output=True, text=True, timeout=120

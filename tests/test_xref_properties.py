@@ -4,12 +4,15 @@ position points inside the text at what it claims to."""
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from xml.etree import ElementTree as ET
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_careerkit.engine import Baseline, finalize
+from mkdocs_careerkit.codes import default_severity
+from mkdocs_careerkit.engine import Baseline, baseline_text, finalize
 from mkdocs_careerkit.findings import SEVERITIES, Finding
 from mkdocs_careerkit.reports import FORMATS, render
 from mkdocs_careerkit.sources import split_front_matter
@@ -144,6 +147,16 @@ def test_check_links_never_raises(
     for f in found:
         assert f.file in pages
         assert f.severity in SEVERITIES
+        # Every finding points at what it is about: a link, the nav section's heading, or the
+        # top of an orphan page.
+        scan = facts[f.file].scan
+        if f.code == "xref.orphan-page":
+            assert (f.line, f.column) == (1, 1)
+        elif f.code == "xref.thin-nav-section":
+            assert any(h.line == f.line and h.text.strip().casefold() == "a" for h in scan.headings)
+        else:
+            assert (f.line, f.column) in {(x.line, x.column) for x in scan.links}, f
+        event(f.code)
     finalize(found, suppressions={src: p.scan.suppressions for src, p in facts.items()})
 
 
@@ -153,7 +166,12 @@ def test_any_link_target_is_checked_without_raising(target: str, page: str) -> N
     text = f"[x]({target}) [y](<{target}>) <a href='{target}'>z</a>"
     scan = scan_page(text)
     facts = {page: PageFacts(page, scan, scan.anchors)}
-    check_links(facts, SiteInfo({page: "included", "a.md": "included"}))
+    found = check_links(facts, SiteInfo({page: "included", "a.md": "included"}))
+    links = {(x.line, x.column) for x in scan.links}
+    for f in found:
+        assert (f.file, f.severity) == (page, default_severity(f.code))
+        assert (f.line, f.column) in links, (f, links)
+        event(f.code)
 
 
 @relaxed
@@ -194,15 +212,78 @@ def test_reports_render_any_findings(findings: list[Finding]) -> None:
                 assert GITHUB_LINE.match(line), line
 
 
-@relaxed
-@given(
-    text=st.text() | st.from_regex(r'\{"careerkit_baseline": 1, "findings": .*\}', fullmatch=True)
+# Each way a baseline file can be wrong, and the message it gets (after "b.json").
+BASELINE_ERRORS = {
+    "not JSON": r":\d+:\d+: not valid JSON: .+",
+    "not a baseline": r": not a careerkit baseline \(write one with "
+    r"'careerkit check --write-baseline FILE'\)",
+    "findings not a list": r": 'findings' must be a list",
+    "bad entry": r": entry \d+ lacks file, code or message",
+}
+json_value = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=5,
 )
-def test_bad_baseline_text_is_a_value_error(text: str) -> None:
-    try:
-        Baseline.from_text(text, "b.json")
-    except ValueError:
-        pass
+entry = st.fixed_dictionaries(
+    {"file": st.text(max_size=8), "code": st.text(max_size=8), "message": st.text(max_size=8)},
+    optional={"line": st.integers()},
+)
+broken_entry = st.dictionaries(st.sampled_from(["file", "code", "message"]), st.text(), max_size=2)
+baseline_doc = st.fixed_dictionaries(
+    {"careerkit_baseline": st.sampled_from([1, 1, 1, 2, "1", None])},
+    optional={
+        "findings": st.lists(entry, max_size=4)
+        | st.lists(entry | broken_entry | json_value)
+        | json_value
+    },
+).map(json.dumps)
+
+
+def test_baseline_text_is_a_baseline_or_says_why() -> None:
+    """Any text: a baseline with one entry per listed finding, or a ValueError naming the file
+    and what is wrong; both outcomes and every kind of error are reached."""
+    reached: Counter[str] = Counter()
+
+    @relaxed
+    @given(text=st.text() | baseline_doc | baseline_doc.map(lambda s: s[: len(s) // 2]))
+    def prop(text: str) -> None:
+        try:
+            baseline = Baseline.from_text(text, "b.json")
+        except ValueError as e:
+            kinds = [
+                k
+                for k, rx in BASELINE_ERRORS.items()
+                if re.fullmatch("b\\.json" + rx, str(e), re.S)
+            ]
+            assert len(kinds) == 1, str(e)
+            reached[kinds[0]] += 1
+            event(kinds[0])
+            return
+        data = json.loads(text)
+        assert data["careerkit_baseline"] == 1
+        items = data.get("findings", [])
+        assert baseline.entries == Counter(
+            (str(i["file"]), str(i["code"]), str(i["message"])) for i in items
+        )
+        reached["accepted" if items else "accepted, no entry"] += 1
+        event("accepted")
+
+    prop()
+    assert set(reached) == {"accepted", "accepted, no entry", *BASELINE_ERRORS}, reached
+
+
+@relaxed
+@given(findings=st.lists(finding, max_size=8))
+def test_baseline_round_trip(findings: list[Finding]) -> None:
+    """A written baseline reads back as exactly its error and warning findings."""
+    baseline = Baseline.from_text(baseline_text(findings), "b.json")
+    assert baseline.entries == Counter(
+        (f.file, f.code, f.message) for f in findings if f.severity in ("error", "warn")
+    )
+    # ...and marks exactly those as known: nothing fails any more.
+    final = finalize(findings, baseline=baseline)
+    assert [f for f in final if f.severity in ("error", "warn")] == []
 
 
 @relaxed

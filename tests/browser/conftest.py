@@ -1,9 +1,10 @@
 """Browser tests drive a built site in real Chromium (Debian package ``chromium``).
 
 Chromium is found at ``/usr/bin/chromium`` or ``$CAREERKIT_CHROMIUM``. Without it the tests are
-skipped with a hint, unless ``CAREERKIT_REQUIRE_BROWSER=1`` (set by ``.ci/run``) turns the skip
-into a failure. The site is served over http from 127.0.0.1 (``localStorage`` and Material's
-instant navigation need an http origin); every other request is blocked, so tests run offline.
+skipped with a hint, unless ``CAREERKIT_REQUIRE_ALL=1`` (set by ``.ci/run``) or the older
+``CAREERKIT_REQUIRE_BROWSER=1`` turns the skip into a failure. The site is served over http from
+127.0.0.1 (``localStorage`` and Material's instant navigation need an http origin); every other
+request is blocked, so tests run offline.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLE_SITE, build_site
+from tests.conftest import EXAMPLE_SITE, build_site, unavailable
 from tests.test_assessments_parse import SEED_BLOCK
 
 CHROMIUM = os.environ.get("CAREERKIT_CHROMIUM", "/usr/bin/chromium")
@@ -37,9 +38,7 @@ SEED_PAGE = "professional-development/networking-community-building.md"
 
 
 def _unavailable(reason: str) -> None:
-    if os.environ.get("CAREERKIT_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason} (CAREERKIT_REQUIRE_BROWSER=1)")
-    pytest.skip(reason)
+    unavailable(reason, also="CAREERKIT_REQUIRE_BROWSER")
 
 
 class _Handler(SimpleHTTPRequestHandler):
