@@ -152,5 +152,6 @@ def test_not_a_baseline_message_in_full() -> None:
     with pytest.raises(ValueError) as e:
         Baseline.from_text("[]", "b.json")
     assert str(e.value) == (
-        "b.json: not a careerkit baseline (write one with 'careerkit check --write-baseline FILE')"
+        "b.json: not a careerkit baseline: write it again with "
+        "'careerkit check --write-baseline b.json'"
     )
