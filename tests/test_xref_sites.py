@@ -19,6 +19,7 @@ from mkdocs_careerkit.findings import Finding, summary
 from mkdocs_careerkit.sitecheck import check_site
 from mkdocs_careerkit.sources import read_source, toc_slugify
 from mkdocs_careerkit.xref import scan_page
+from mkdocs_careerkit.xref.feature import Xref
 from tests.conftest import EXTENSIONS, Built, build_site, write_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -160,7 +161,8 @@ def test_estimated_anchors_equal_the_rendered_ids(
     """scan_page's anchors ⊇ MkDocs' present_anchor_ids — in fact equal, on every fixture page."""
     log_guard.extend(FINDING_LOGS)
     built = build_site(copy_fixture(name, tmp_path))
-    pages = built.config.plugins["careerkit"].state.pages
+    [xref] = [f for f in built.config.plugins["careerkit"].features if isinstance(f, Xref)]
+    pages = xref.pages
     assert pages
     slugify, separator = toc_slugify(built.config)
     for src, facts in pages.items():

@@ -1,0 +1,77 @@
+"""What every feature of the plugin shares: the per-build state and the few hooks it may use.
+
+The plugin (``plugin.py``) reads each page once and hands the features the events they need,
+in order; a feature is a small object that adapts those events to its pure core.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from mkdocs_careerkit.config import CareerkitConfig
+from mkdocs_careerkit.engine import Baseline
+from mkdocs_careerkit.findings import Finding, FindingCollector
+from mkdocs_careerkit.xref.scan import PageScan
+
+
+@dataclasses.dataclass
+class Build:
+    """Everything one build gathers; made anew in ``on_config`` so serve rebuilds start clean.
+
+    Attributes:
+        options: The plugin's validated options (read-only).
+        command: ``build``, ``serve`` or ``gh-deploy``.
+        baseline: Known findings that do not fail the build.
+        collector: Where Markdown extensions report findings for the page being converted.
+        findings: Raw findings of pages (reading, front matter) and features, then, after
+            ``on_env``, the final list.
+        scans: Each page's source scan (links, headings, careerkit-ignore markers), kept until
+            the page is converted.
+        suppressions: Each page's careerkit-ignore markers, for the final findings.
+    """
+
+    options: CareerkitConfig
+    command: str
+    baseline: Baseline | None
+    collector: FindingCollector = dataclasses.field(default_factory=FindingCollector)
+    findings: list[Finding] = dataclasses.field(default_factory=list)
+    scans: dict[str, PageScan] = dataclasses.field(default_factory=dict)
+    suppressions: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    @property
+    def page(self) -> str:
+        """The docs path of the page being converted."""
+        return self.collector.file
+
+
+class Feature:
+    """One capability of the plugin. Every hook is optional; the plugin calls them in order."""
+
+    def __init__(self, build: Build) -> None:
+        self.build = build
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        """Install Markdown extensions, logging filters."""
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Add generated files (assets, generated pages)."""
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig) -> None:
+        """Read the final navigation."""
+
+    def page_content(self, html: str, page: Page, scan: PageScan) -> str:
+        """After a page is converted: collect its facts, add assets; returns the HTML."""
+        return html
+
+    def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
+        """Once every page is converted: the feature's site-wide findings."""
+        return []
+
+    def on_post_build(self) -> None:
+        """At the end of the build, whether it succeeded or not."""
