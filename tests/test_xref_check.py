@@ -366,3 +366,89 @@ def test_raw_html_links_resolve_against_the_page_url(
         assert found == []
     else:
         assert [(f.code, f.suggestion) for f in found] == [(code, suggestion)]
+
+
+# --- Messages that say what is really wrong, and suggest only what exists -------------------
+
+
+def test_a_folder_without_an_index_says_so_and_suggests_the_parent_page() -> None:
+    found = run("# F\n\n[x](../pd/)\n", extra={"pd.md": "# PD\n"})
+    [f] = found
+    assert f.message == "link '../pd/' points at the folder 'pd', which has no index page"
+    assert f.suggestion == "link the page '../pd.md', or add 'pd/index.md'"
+
+
+def test_a_folder_without_an_index_or_parent_page() -> None:
+    [f] = run("# F\n\n[x](../pd/)\n", page="lead/feedback.md")
+    assert f.suggestion == "link the page '../index.md', or add 'pd/index.md'"
+
+
+def test_a_label_defined_on_another_page_says_where() -> None:
+    found = run(
+        "# F\n\n[x][glossary]\n",
+        extra={"pd/networking.md": "# Networking\n\n## Events\n\n[glossary]: ../index.md\n"},
+    )
+    [f] = [f for f in found if f.code == "xref.missing-reference"]
+    assert f.suggestion.startswith(
+        "'[glossary]' is defined in 'pd/networking.md', but a definition applies only to its "
+        "own page"
+    )
+
+
+def test_a_close_label_is_suggested() -> None:
+    found = run("# F\n\n[x][mentorhsip]\n\n[mentorship]: ../pd/mentorship.md\n")
+    [f] = [f for f in found if f.code == "xref.missing-reference"]
+    assert f.suggestion == "did you mean '[mentorship]'?"
+
+
+@pytest.mark.parametrize(
+    ("anchor", "suggestion"),
+    [
+        ("#finding-a-mentr", "did you mean '#finding-a-mentor'?"),  # a typo in the slug
+        ("#a-mentor-finding", ""),  # same words, other order: not close enough to guess
+        ("#no-such-heading", ""),  # nothing alike: no guess at all
+    ],
+)
+def test_anchor_suggestions_only_when_close(anchor: str, suggestion: str) -> None:
+    [f] = run(f"# F\n\n[x](../pd/mentorship.md{anchor})\n")
+    assert (f.code, f.suggestion) == ("xref.missing-anchor", suggestion)
+
+
+def test_footnotes_are_called_footnotes() -> None:
+    found = run("# F\n\nText[^1] and [schema.json][^1] and [^gone].\n\n[^1]: A note.\n")
+    assert [(f.code, f.line, f.column, f.message) for f in found] == [
+        ("xref.missing-footnote", 3, 36, "footnote '[^gone]' has no definition")
+    ]
+
+
+def test_unused_or_overridden_broken_definitions_are_warnings() -> None:
+    found = run("# F\n\n[x][dup]\n\n[unused]: gone.md\n[dup]: also-gone.md\n[dup]: ../index.md\n")
+    assert [(f.code, f.severity, f.line, f.message) for f in found] == [
+        (
+            "xref.unused-definition",
+            "warn",
+            5,
+            "definition '[unused]' is never used and points nowhere: link 'gone.md': no such "
+            "file 'lead/gone.md'",
+        ),
+        (
+            "xref.unused-definition",
+            "warn",
+            6,
+            "definition '[dup]' is overridden by a later definition of the label and points "
+            "nowhere: link 'also-gone.md': no such file 'lead/also-gone.md'",
+        ),
+    ]
+
+
+def test_absolute_md_links_resolve_when_mkdocs_is_told_so() -> None:
+    texts = {"index.md": "# Home\n\n[a](/pd/networking.md#events) [b](/pd/gone.md)\n"}
+    texts["pd/networking.md"] = TARGETS["pd/networking.md"]
+    pages = {src: PageFacts(src, scan_page(t), scan_page(t).anchors) for src, t in texts.items()}
+    files: dict[str, Inclusion] = dict.fromkeys(texts, "included")
+    plain = check_links(pages, SiteInfo(files))
+    assert [f.code for f in plain] == ["xref.absolute-md-link", "xref.absolute-md-link"]
+    to_docs = check_links(pages, SiteInfo(files, absolute_to_docs=True))
+    assert [(f.code, f.message) for f in to_docs] == [
+        ("xref.missing-page", "link '/pd/gone.md': no such file 'pd/gone.md'")
+    ]
