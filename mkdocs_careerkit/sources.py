@@ -382,7 +382,25 @@ def blind_spots(config: MkDocsConfig) -> list[str]:
         short = name.split("/")[-1].split(" ")[0]
         if name not in hooks and short not in _SEEN_THROUGH and _changes_pages(plugin):
             found.append(f"plugin '{name}'")
+    for ext in config.markdown_extensions:
+        name = ext if isinstance(ext, str) else f"{type(ext).__module__}.{type(ext).__name__}"
+        if not name.startswith(_KNOWN_EXTENSION_PREFIXES) and name not in _KNOWN_EXTENSIONS:
+            found.append(f"Markdown extension '{name}'")  # mkdocs-click and other generators
     return found
+
+
+# Markdown extensions whose ids and definitions careerkit check works out from the source (or
+# that add none): Python-Markdown's, pymdown-extensions, Material's, careerkit's own.
+_KNOWN_EXTENSIONS = frozenset(
+    "abbr admonition attr_list codehilite def_list extra fenced_code footnotes legacy_attrs "
+    "legacy_em md_in_html meta nl2br sane_lists smarty tables toc wikilinks".split()
+)
+_KNOWN_EXTENSION_PREFIXES = (
+    "markdown.extensions.",
+    "pymdownx.",
+    "material.",
+    "mkdocs_careerkit",
+)
 
 
 _PAGE_EVENTS = ("on_page_read_source", "on_page_markdown", "on_page_content")

@@ -172,3 +172,46 @@ def test_one_file_per_url_is_no_collision(
     config = write_site(tmp_path, pages, {"plugins": ["careerkit"]})
     assert main(["check", "-f", str(config), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+GENERATOR = """
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+
+class _Cli(Preprocessor):
+    def run(self, lines):
+        out = []
+        for line in lines:
+            out += ["## Usage", "", "Run it."] if line == "::: cli" else [line]
+        return out
+
+
+class CliExtension(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(_Cli(md), "cli", 40)
+
+
+def makeExtension(**kwargs):
+    return CliExtension(**kwargs)
+"""
+
+
+def test_a_generator_extension_is_judged_by_the_build_and_named_by_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Like mkdocs-click: headings made by an extension exist in the build; check says once
+    that it cannot see them, and never calls the link broken."""
+    (tmp_path / "gen_cli.py").write_text(GENERATOR, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    pages = {"index.md": "# Home\n\n[usage](tool.md#usage)\n", "tool.md": "# Tool\n\n::: cli\n"}
+    config = write_site(tmp_path, pages, {"markdown_extensions": ["gen_cli"]})
+    built = build_site(config)
+    assert built.error is None and careerkit_reported(built) == []
+    assert main(["check", "-f", str(config), "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["code"], f["severity"]) for f in found] == [
+        ("xref.cannot-see", "info"),
+        ("xref.missing-anchor", "warn"),
+    ]
+    assert "Markdown extension 'gen_cli'" in found[0]["message"]
