@@ -215,3 +215,22 @@ def test_a_generator_extension_is_judged_by_the_build_and_named_by_check(
         ("xref.missing-anchor", "warn"),
     ]
     assert "Markdown extension 'gen_cli'" in found[0]["message"]
+
+
+def test_a_broken_definition_from_a_snippet_is_reported_where_it_is_used(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {"index.md": "# Home\n\nSee [the guide][guide] and [home][home].\n"},
+        {
+            "markdown_extensions": [
+                {"pymdownx.snippets": {"base_path": [str(tmp_path)], "auto_append": ["links.md"]}}
+            ]
+        },
+    )
+    (tmp_path / "links.md").write_text("[guide]: no-guide.md\n[home]: index.md\n", "utf-8")
+    built = build_site(config)
+    assert careerkit_reported(built) == [
+        ("index.md", "link 'no-guide.md': no such file 'no-guide.md' [xref.missing-page]")
+    ]
+    assert ("index.md", "no-guide.md") not in mkdocs_link_messages(built)
+    assert ("index.md", "no-guide.md") in mkdocs_link_messages(built, logging.DEBUG)

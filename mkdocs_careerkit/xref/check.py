@@ -686,6 +686,10 @@ class _Checker:
                 if len(self.findings) > before:
                     # MkDocs' own message about this link is then the same news, once more.
                     self.claimed.add((src, link.target))
+                    if link.kind == "reference" and facts.rendered is not None:
+                        real = facts.rendered.references.get(reference_key(link.label))
+                        if real is not None:  # defined by a snippet or a hook
+                            self.claimed.add((src, real))
             self.check_nav_section(facts, valid)
         for url, sources in self.site.collisions:
             first, *others = sources
