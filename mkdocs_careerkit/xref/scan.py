@@ -1090,7 +1090,14 @@ def _scan_anchors(
         for row, title in titled:
             slug = tab_slugify(heading_text(title, footnotes, references, emoji), tab_separator)
             if combine:
-                above = [h.anchor for h in out if h.line <= row + text.line_offset]
+                # tabbed looks for the heading among the tab set's earlier siblings (and its
+                # ancestors'): for a top-level tab set, top-level headings only.
+                above = [
+                    h.anchor
+                    for h in out
+                    if h.line <= row + text.line_offset
+                    and masked[h.line - 1 - text.line_offset][:1] not in (" ", "\t", ">")
+                ]
                 if above:
                     slug = above[-1] + tab_separator + slug
             used.add(_unique(slug, used, counters))
