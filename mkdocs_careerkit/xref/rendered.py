@@ -24,6 +24,7 @@ from mkdocs_careerkit.xref.check import Rendered
 # block ids from superfences, raw HTML that other extensions produced).
 _STASH_ID_RE = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ESCAPED_RE = re.compile(STX + r"(\d+)\x03")
+_LINK_ATTRS = {"a": "href", "img": "src"}
 _SKIP_TEXT = frozenset({"code", "pre", "script", "style"})
 
 Sink = Callable[[Rendered], None]
@@ -55,21 +56,17 @@ class _Collector(Treeprocessor):
         hrefs: set[str] = set()
         ids: set[str] = set()
         for el in root.iter():
-            tag = el.tag
             anchor = el.get("id")
             if anchor:
                 ids.add(anchor)
-            if tag == "a":
-                href = el.get("href")
-                if href is not None:
-                    hrefs.add(href)
-                name = el.get("name")
-                if name:
+            attr = _LINK_ATTRS.get(el.tag)  # type: ignore[call-overload]
+            if attr is not None:
+                target = el.get(attr)
+                if target is not None:
+                    hrefs.add(target)
+                name = el.get("name")  # `<a name>` is an anchor too, as MkDocs counts it
+                if name and el.tag == "a":
                     ids.add(name)
-            elif tag == "img":
-                src = el.get("src")
-                if src is not None:
-                    hrefs.add(src)
         for block in md.htmlStash.rawHtmlBlocks:
             if isinstance(block, str) and ("id" in block or "name" in block):
                 for m in _STASH_ID_RE.finditer(block):
