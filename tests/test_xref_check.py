@@ -452,3 +452,14 @@ def test_absolute_md_links_resolve_when_mkdocs_is_told_so() -> None:
     assert [(f.code, f.message) for f in to_docs] == [
         ("xref.missing-page", "link '/pd/gone.md': no such file 'pd/gone.md'")
     ]
+
+
+def test_an_anchor_set_with_a_valueless_id_does_not_crash_suggestions() -> None:
+    """MkDocs records `<x id>` (no value) in raw HTML as the id None."""
+    target = scan_page("# T\n\n## Delivering\n")
+    pages = {
+        "a.md": PageFacts("a.md", scan_page("[x](t.md#deliverng)\n"), frozenset()),
+        "t.md": PageFacts("t.md", target, {None, *target.anchors}),  # type: ignore[arg-type]
+    }
+    [f] = check_links(pages, SiteInfo({"a.md": "included", "t.md": "included"}))
+    assert (f.code, f.suggestion) == ("xref.missing-anchor", "did you mean '#delivering'?")

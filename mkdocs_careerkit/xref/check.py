@@ -447,7 +447,8 @@ class _Checker:
         words = anchor.replace("-", " ").replace("_", " ").casefold()
         texts = {h.anchor: h.text.casefold() for h in facts.scan.headings if h.anchor}
         best, score = None, 0.0
-        for candidate in sorted(a for a in facts.anchors if not a.startswith("__")):
+        # MkDocs' own set may hold None (`<tag id>` without a value in raw HTML).
+        for candidate in sorted(a for a in facts.anchors if a and not a.startswith("__")):
             ratio = difflib.SequenceMatcher(None, anchor, candidate).ratio()
             if candidate in texts:
                 text_ratio = difflib.SequenceMatcher(None, words, texts[candidate]).ratio()
