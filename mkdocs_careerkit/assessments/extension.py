@@ -1,10 +1,13 @@
 """The Python-Markdown extension: ``markdown_extensions: [mkdocs_careerkit.assessments]``.
 
-A preprocessor reads the assessment blocks from the source lines (where line numbers are known),
-reports findings and tags each block's ``!!!`` line with a class; a treeprocessor finds the
-tagged blocks in the rendered tree and adds the data the script needs. The author's text passes
-through unchanged apart from careerkit's own syntax (option lines, ``{#id}``), so admonition,
-content tabs and task lists render the original checklist for readers without JavaScript.
+A first preprocessor keeps the page's lines as written. The main preprocessor runs after
+Python-Markdown stashed raw HTML, comments and fenced code (so examples there are never read),
+reads the assessment blocks from the lines, reports findings at the source line and column, and
+tags each block's ``!!!`` line with a class. A treeprocessor finds the tagged blocks in the
+rendered tree and adds the data the script needs; a block whose rendered shape is not what the
+model expects is left as rendered and reported. The author's text passes through unchanged apart
+from careerkit's own syntax (option lines, ``{#id}``), so admonition, content tabs and task lists
+render the original checklist for readers without JavaScript.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_careerkit.assessments.check import check_page
+from mkdocs_careerkit.assessments.lines import LineMap
 from mkdocs_careerkit.assessments.model import Assessment
-from mkdocs_careerkit.assessments.parse import ParseOptions, parse_page
+from mkdocs_careerkit.assessments.parse import ParseOptions, finding, parse_page
 from mkdocs_careerkit.assessments.render import enhance, marker_class
 from mkdocs_careerkit.assessments.strings import merged
 from mkdocs_careerkit.findings import Finding
@@ -103,15 +107,15 @@ class AssessmentExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         state = _DocumentState()
         options = self.options()
+        reporter = self.getConfig("reporter")
+        md.preprocessors.register(_SourcePreprocessor(md, state), "careerkit_source", 35)
         md.preprocessors.register(
-            _AssessmentPreprocessor(
-                md, options, state, self.getConfig("reporter"), self.getConfig("collect")
-            ),
+            _AssessmentPreprocessor(md, options, state, reporter),
             "careerkit_assessments",
-            28,  # after normalize_whitespace (30), before fenced code is stashed (25)
+            19,  # after raw HTML, comments (html_block, 20) and fenced code (25) are stashed
         )
         md.treeprocessors.register(
-            _AssessmentTreeprocessor(md, options, state),
+            _AssessmentTreeprocessor(md, options, state, reporter, self.getConfig("collect")),
             "careerkit_assessments",
             26,  # before pymdownx.tasklist (25) and inline Markdown (20)
         )
@@ -120,7 +124,33 @@ class AssessmentExtension(Extension):
 
 @dataclasses.dataclass
 class _DocumentState:
+    source: list[str] = dataclasses.field(default_factory=list)
     assessments: tuple[Assessment, ...] = ()
+    lines: LineMap | None = None
+
+
+def source_positions(findings: Sequence[Finding], lines: LineMap | None) -> list[Finding]:
+    """Findings moved from processed lines to the lines and columns the author typed."""
+    if lines is None:
+        return list(findings)
+    out = []
+    for f in findings:
+        line, column = lines.position(f.line, f.column)
+        out.append(dataclasses.replace(f, line=line, column=column))
+    return out
+
+
+class _SourcePreprocessor(Preprocessor):
+    """Keeps the lines as written, before other preprocessors change them."""
+
+    def __init__(self, md: Markdown, state: _DocumentState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.state.source = list(lines)
+        self.state.lines = None
+        return lines
 
 
 class _AssessmentPreprocessor(Preprocessor):
@@ -130,24 +160,57 @@ class _AssessmentPreprocessor(Preprocessor):
         options: AssessmentOptions,
         state: _DocumentState,
         reporter: Reporter,
-        collect: Collector,
     ) -> None:
         super().__init__(md)
         self.options = options
         self.state = state
         self.reporter = reporter
-        self.collect = collect
 
     def run(self, lines: list[str]) -> list[str]:
         parsed = parse_page(lines, self.options.parse)
-        for f in (*parsed.findings, *check_page(parsed.assessments)):
+        self.state.assessments = ()
+        if not parsed.assessments and not parsed.findings:
+            return lines
+        self.state.lines = LineMap.build(self.state.source or lines, lines, self.md.tab_length)
+        for f in source_positions(
+            [*parsed.findings, *check_page(parsed.assessments)], self.state.lines
+        ):
             self.reporter(f)
-        self.collect(parsed.assessments)
         blocks = self.md.parser.blockprocessors
         renderable = {"!!!": "admonition" in blocks, "???": "details" in blocks}
-        kept = [a for a in parsed.assessments if renderable[lines[a.line - 1].lstrip()[:3]]]
+        kept = []
+        for a in parsed.assessments:
+            marker = lines[a.line - 1].lstrip()[:3]
+            if renderable[marker]:
+                kept.append(a)
+                continue
+            needed = "admonition" if marker == "!!!" else "pymdownx.details"
+            self._not_rendered(a, f"the '{marker}' block is not rendered", f"enable {needed}")
         self.state.assessments = tuple(kept)
         return rewrite_source(lines, kept)
+
+    def _not_rendered(self, a: Assessment, why: str, fix: str) -> None:
+        report(self.reporter, self.state.lines, a, why, fix)
+
+
+def report(
+    reporter: Reporter, lines: LineMap | None, a: Assessment, why: str, fix: str, at: int = 0
+) -> None:
+    """Report that assessment ``a`` is left as written, at its ``!!!`` line."""
+    where = ""
+    if at > a.line:
+        # Lines below the '!!!' line: the extension does not know the front matter's length.
+        below = (lines.position(at, 0)[0] - lines.position(a.line, 0)[0]) if lines else at - a.line
+        where = f" ({below} line{'s' if below != 1 else ''} below)"
+    found = finding(
+        a.line,
+        a.column,
+        "assessment.not-rendered",
+        f"'{a.title}' is left as written, not interactive: {why}{where}",
+        fix,
+    )
+    for f in source_positions([found], lines):
+        reporter(f)
 
 
 def rewrite_source(lines: Sequence[str], assessments: Sequence[Assessment]) -> list[str]:
@@ -176,29 +239,70 @@ def rewrite_source(lines: Sequence[str], assessments: Sequence[Assessment]) -> l
 
 
 class _AssessmentTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, options: AssessmentOptions, state: _DocumentState) -> None:
+    def __init__(
+        self,
+        md: Markdown,
+        options: AssessmentOptions,
+        state: _DocumentState,
+        reporter: Reporter,
+        collect: Collector,
+    ) -> None:
         super().__init__(md)
         self.options = options
         self.state = state
+        self.reporter = reporter
+        self.collect = collect
 
     def run(self, root: Element) -> None:
         wanted = {marker_class(a.index): a for a in self.state.assessments}
-        if not wanted:
-            return
-        found: list[tuple[Element, Assessment]] = []
-        prefix = marker_class(0)[:-1]
-        for el in root.iter():
-            classes = el.get("class")
-            if classes is None or prefix not in classes:
-                continue
-            for cls in classes.split():
-                a = wanted.pop(cls, None)
-                if a is not None:
-                    found.append((el, a))
-        tasklist = "task-list" in self.md.treeprocessors
-        for el, a in found:
-            enhance(el, a, self.options.strings, tasklist=tasklist)
         self.state.assessments = ()
+        found: list[tuple[Element, Assessment]] = []
+        if wanted:
+            prefix = marker_class(0)[:-1]
+            for el in root.iter():
+                classes = el.get("class")
+                if classes is None or prefix not in classes:
+                    continue
+                for cls in classes.split():
+                    a = wanted.pop(cls, None)
+                    if a is not None:
+                        found.append((el, a))
+        lines = self.state.lines
+        for a in wanted.values():  # its '!!!' line did not become an admonition
+            _unmark(root, marker_class(a.index))
+            report(
+                self.reporter,
+                lines,
+                a,
+                "it did not render as an admonition",
+                "start the '!!!' line at the left margin, or four spaces into a list item, "
+                "admonition or content tab",
+            )
+        tasklist = "task-list" in self.md.treeprocessors
+        done = []
+        for el, a in found:
+            problem = enhance(el, a, self.options.strings, tasklist=tasklist)
+            if problem is None:
+                done.append(a)
+            else:
+                report(self.reporter, lines, a, problem.why, problem.fix, problem.line)
+        if lines is not None:
+            done = [_at_source(a, lines) for a in done]
+        self.collect(done)
+
+
+def _at_source(a: Assessment, lines: LineMap) -> Assessment:
+    line, column = lines.position(a.line, a.column)
+    return dataclasses.replace(a, line=line, column=column)
+
+
+def _unmark(root: Element, marker: str) -> None:
+    """Remove a marker that ended up in text (a '!!!' line Markdown did not read as a block)."""
+    for el in root.iter():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value and marker in value:
+                setattr(el, attr, type(value)(value.replace(" " + marker, "")))
 
 
 def makeExtension(**kwargs: Any) -> AssessmentExtension:  # the name Markdown looks for

@@ -55,7 +55,16 @@ _CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _NUMBER_RE = re.compile(r"(?<![\d.])\d{1,3}(?![\d.])")
 _PAREN_RE = re.compile(r"\(([^()]{0,300})\)")
 _POINT_RE = re.compile(r"^\s*(\d{1,3})\s*[=:]\s*(.*?)\s*$")
-_RANGE_SCALE_RE = re.compile(r"(?<![\w.])(\d{1,2}) *(?:-|–|—|to) *(\d{1,2})(?![\w%]|\.\d)")
+_RANGE_SCALE_RE = re.compile(r"(?<![\w.,/-])(\d{1,2}) *(?:-|–|—|to) *(\d{1,2})(?![\w%/-]|[.,]\d)")
+_LABELLED_RANGE_RE = re.compile(
+    r"(?<![\w.,/-])(\d{1,2}) *\(([^()]{1,60})\) *(?:-|–|—|to) *(\d{1,2}) *\(([^()]{1,60})\)"
+)
+_SCALE_WORD_RE = re.compile(r"\b(?:rate|rated|rating|ratings|score|scores|scale)\b", re.I)
+_SENTENCE_END_RE = re.compile(r"[.!?;:](?:\s|\*|_|$)")
+_WORD_POINT_RE = re.compile(r"^\s*([^\s=,;()]{1,30})\s*=\s*(\S.*?)\s*$")
+_QUOTED_START_RE = re.compile(r"^ *>[ >]*(?:!!!|\?\?\?\+?) ?(?P<type>[\w\-]+)")
+_QUOTED_ITEM_RE = re.compile(r"^>[ >]*(?:[-*+]|\d{1,9}[.)]) +\[[ xX]\] ")
+_CONTAINER_RE = re.compile(r"^ *(?:!!!|\?\?\?\+?|===[!+]{0,2} |[-*+] |\d{1,9}[.)] )")
 _OPTION_RANGE_RE = re.compile(r"^(\d{1,3}) *(?:-|–|—|to) *(\d{1,3})$")
 
 _NUM = r"\d{1,4}(?:\.\d{1,4})?"
@@ -174,40 +183,106 @@ def fenced_lines(lines: Sequence[str]) -> list[bool]:
 def parse_page(lines: Sequence[str], options: ParseOptions | None = None) -> PageAssessments:
     """Read every assessment block of a page.
 
+    Only admonitions Python-Markdown itself would render are read: not lines in fenced code,
+    not indented code (a ``!!!`` line must start a block at the top level or exactly one level
+    inside a list item, admonition or content tab). An assessment nested in another is read on
+    its own, and its lines are not part of the outer block. Raw HTML and comments are not seen
+    here at all: callers pass the lines after Python-Markdown stashed them.
+
     Args:
         lines: The Markdown body, one string per line, tabs already expanded.
         options: What counts as an assessment.
 
     Returns:
-        The assessments, and findings for what could not be read (unknown options, rubric rows
-        without a level). The semantic checks are in
-        :func:`mkdocs_careerkit.assessments.check.check_page`.
+        The assessments in page order, and findings for what could not be read (unknown
+        options, rubric rows without a level, blocks in a blockquote). The semantic checks are
+        in :func:`mkdocs_careerkit.assessments.check.check_page`.
     """
     opts = options or ParseOptions()
     types = {t.lower() for t in opts.types} | {EXPLICIT_TYPE}
     starts: list[tuple[int, re.Match[str]]] = []  # admonitions of an assessment type
+    quoted: list[int] = []
     for i, line in enumerate(lines):
         if "!!!" in line or "???" in line:
             m = _ADMONITION_RE.match(line)
             if m and m.group("classes").split()[0].lower() in types:
                 starts.append((i, m))
-    if not starts:
+            elif ">" in line:
+                q = _QUOTED_START_RE.match(line)
+                if q and q.group("type").lower() in types:
+                    quoted.append(i)
+    if not starts and not quoted:
         return PageAssessments((), ())  # most pages: nothing to read
     fenced = fenced_lines(lines)
-    found: list[Assessment] = []
-    findings: list[Finding] = []
-    after = 0  # the first line after the last block read
-    for i, m in starts:
-        if i < after or fenced[i]:
-            continue
+    real = [(i, m) for i, m in starts if not fenced[i] and _in_container(lines, i)]
+    read: list[tuple[Assessment, list[Finding]]] = []
+    # Innermost first: a nested assessment is read on its own, then hidden from its parent.
+    taken: list[tuple[int, int]] = []
+    for i, m in reversed(real):
         end = _block_end(lines, i, len(m.group("indent")))
-        block = _BlockReader(lines, fenced, i, end, m, len(found), opts)
+        hidden = list(fenced)
+        for first, last in taken:
+            if i < first <= end:
+                hidden[first : last + 1] = [True] * (last + 1 - first)
+        block = _BlockReader(lines, hidden, i, end, m, 0, opts)
         assessment = block.read()
         if assessment is not None:
-            found.append(assessment)
-            findings += block.findings
-        after = end + 1
-    return PageAssessments(tuple(found), tuple(findings))
+            read.append((assessment, block.findings))
+            taken.append((i, end))
+    read.sort(key=lambda pair: pair[0].line)
+    found = tuple(dataclasses.replace(a, index=n) for n, (a, _) in enumerate(read))
+    findings = [f for _, fs in read for f in fs]
+    findings += _quoted_blocks(lines, fenced, quoted)
+    findings.sort(key=lambda f: (f.line, f.column))
+    return PageAssessments(found, tuple(findings))
+
+
+def _in_container(lines: Sequence[str], i: int) -> bool:
+    """Whether the admonition line ``i`` starts a block, rather than sitting in indented code.
+
+    Python-Markdown reads an indented line as code unless it continues a list item, an
+    admonition or a content tab written four columns to its left.
+    """
+    indent = _indent(lines[i])
+    for _ in range(64):  # nesting deeper than this is not a real page
+        if indent == 0:
+            return True
+        if indent % 4:
+            return False
+        j = i - 1
+        while j >= 0 and (not lines[j].strip() or _indent(lines[j]) >= indent):
+            j -= 1
+        if j < 0 or _indent(lines[j]) != indent - 4 or not _CONTAINER_RE.match(lines[j]):
+            return False
+        i, indent = j, indent - 4
+    return False
+
+
+def _quoted_blocks(
+    lines: Sequence[str], fenced: Sequence[bool], starts: list[int]
+) -> list[Finding]:
+    """Findings for assessment blocks written inside a blockquote, which are not read."""
+    out = []
+    for i in starts:
+        if fenced[i]:
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].lstrip().startswith(">") and not fenced[j]:
+            if _QUOTED_ITEM_RE.match(lines[j].lstrip()):
+                column = _indent(lines[i]) + 1
+                out.append(
+                    finding(
+                        i + 1,
+                        column,
+                        "assessment.not-read",
+                        "this assessment is inside a blockquote ('> !!!'), so readers cannot "
+                        "answer it",
+                        "remove the '>' in front of the block's lines",
+                    )
+                )
+                break
+            j += 1
+    return out
 
 
 def _block_end(lines: Sequence[str], start: int, indent: int) -> int:
@@ -388,6 +463,14 @@ class _BlockReader:
                 continue
             if depth < 4:
                 section = -1  # text at the block's own level ends the tab set
+            if text.startswith(">") and _QUOTED_ITEM_RE.match(text):
+                self._report(
+                    idx + 1,
+                    _indent(raw) + 1,
+                    "assessment.not-read",
+                    "this statement is inside a quote ('> - [ ]'), so readers cannot answer it",
+                    "remove the '>' to make it a statement, or the '[ ]' to quote it as text",
+                )
             item = _ITEM_RE.match(text)
             if item:
                 in_intro = False
@@ -592,6 +675,8 @@ class _BlockReader:
                 scale = _scale_from_text(text, line, column, option=False)
                 if scale is not None:
                     break
+            if scale is None:
+                self._report_unusable_scale(texts)
         if "labels" in self.opt:
             value, line, column = self.opt["labels"]
             labels = tuple(part.strip() for part in value.split(","))
@@ -619,6 +704,33 @@ class _BlockReader:
             else:
                 scale = dataclasses.replace(scale, labels=labels)
         return scale
+
+    def _report_unusable_scale(self, texts: list[tuple[int, str]]) -> None:
+        """A finding for text that looks like a scale but gives no numbers to rate with."""
+        for line, text in texts:
+            for m in _PAREN_RE.finditer(text):
+                parts = re.split(r"[,;]", m.group(1))
+                points = [_WORD_POINT_RE.match(p) for p in parts]
+                if len(parts) < 2 or not all(points):
+                    continue
+                if line == self.start + 1:
+                    column = self.match.start("title") + 1 + m.start()
+                else:
+                    column = self.body_indent + 1 + m.start()
+                labels = ", ".join(
+                    f"{n}={p.group(2)}"
+                    for n, p in zip((1, 5), [points[0], points[-1]], strict=True)
+                    if p
+                )
+                self._report(
+                    line,
+                    column,
+                    "assessment.unusable-scale",
+                    f"'({m.group(1).strip()})' looks like a rating scale, but its points are "
+                    "not numbers, so the statements are checkboxes",
+                    f"number the points, e.g. '({labels})'",
+                )
+                return
 
     def _sections(self, kind: str) -> tuple[Section, ...]:
         outside = [it for it in self.items if it.section < 0]
@@ -717,7 +829,14 @@ def _item_slug(item: _RawItem) -> str:
 
 
 def _scale_from_text(text: str, line: int, column: int, *, option: bool) -> Scale | None:
-    """A scale written as ``(1=Poor, 5=Great)``, ``1=Poor, 5=Great`` (option) or ``1–5``."""
+    """A scale written in one of the documented forms, or ``None``.
+
+    In an intro or title: numbered points in parentheses, ``(1=Poor, 5=Great)`` or
+    ``(1: Never; 5: Always)``; a range alone in parentheses, ``(1–5)``; or a range after the
+    words rate, rating, score or scale in the same sentence, ``Rate each 1–5``, ``on a scale
+    of 0 to 10``, ``Rate from 1 (Poor) to 5 (Excellent)``. Other numbers in prose ("Spend 1-2
+    hours", a date) are never a scale. An option value may also be ``1=Poor, 5=Great`` or ``1-5``.
+    """
     candidates = [(m.group(1), m.start()) for m in _PAREN_RE.finditer(text)]
     if option:
         candidates.insert(0, (text, 0))
@@ -735,10 +854,28 @@ def _scale_from_text(text: str, line: int, column: int, *, option: bool) -> Scal
             a, b = int(m.group(1)), int(m.group(2))
             return Scale((ScalePoint(a, ""), ScalePoint(b, "")), line, column, text.strip())
         return None
+    for inner, start in candidates:
+        m = _RANGE_SCALE_RE.fullmatch(inner.strip())
+        if m:
+            a, b = int(m.group(1)), int(m.group(2))
+            offset = start + 1 + inner.index(m.group(0))
+            return Scale((ScalePoint(a, ""), ScalePoint(b, "")), line, column + offset, m.group(0))
+    for m in _LABELLED_RANGE_RE.finditer(text):
+        if _after_scale_word(text, m.start()):
+            a, b = int(m.group(1)), int(m.group(3))
+            pair = (ScalePoint(a, m.group(2).strip()), ScalePoint(b, m.group(4).strip()))
+            return Scale(pair, line, column + m.start(), m.group(0))
     for m in _RANGE_SCALE_RE.finditer(text):
-        a, b = int(m.group(1)), int(m.group(2))
-        if (a in (0, 1) and 2 <= b <= 10) or (b in (0, 1) and 2 <= a <= 10):
+        if _after_scale_word(text, m.start()):
+            a, b = int(m.group(1)), int(m.group(2))
             return Scale(
                 (ScalePoint(a, ""), ScalePoint(b, "")), line, column + m.start(), m.group(0)
             )
     return None
+
+
+def _after_scale_word(text: str, at: int) -> bool:
+    """Whether "rate", "score" or "scale" comes before ``at`` in the same sentence."""
+    before = text[:at]
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(before)]
+    return bool(_SCALE_WORD_RE.search(before[ends[-1] if ends else 0 :]))

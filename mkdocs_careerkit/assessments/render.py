@@ -1,17 +1,20 @@
 """Turn an assessment model into data for the script and marks on the rendered block.
 
 The admonition, content tabs and task list render the author's checklist as usual (that is what
-readers without JavaScript see); this module only adds ``data-careerkit-*`` attributes and a
-``<script type="application/json">`` holding the model, which the script reads. That script
-element sits in a ``<template>``: Material's instant navigation re-creates every ``<script>`` of
-the new page's content without its ``type``, which would run the JSON as JavaScript; it does not
-look inside templates, whose content is inert. When the block
-did not render as expected (no ``pymdownx.tabbed`` or ``tables``), it rebuilds a plain checklist
-from the model so the script still finds every item. Imports nothing from MkDocs.
+readers without JavaScript see); this module only adds ``data-careerkit-*`` attributes, a few
+wrapper elements around existing nodes and a ``<script type="application/json">`` holding the
+model, which the script reads. It never converts author text again nor rebuilds the block from
+strings: when the rendered block does not have the shape the model expects (a list that did not
+render as a list, content tabs without ``pymdownx.tabbed``), :func:`enhance` changes nothing and
+says why, and the caller reports it. The script element sits in a ``<template>``: Material's
+instant navigation re-creates every ``<script>`` of the new page's content without its ``type``,
+which would run the JSON as JavaScript; it does not look inside templates, whose content is
+inert. Imports nothing from MkDocs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Mapping
@@ -21,10 +24,29 @@ from xml.etree.ElementTree import Element, SubElement
 from markdown.util import AtomicString
 
 from mkdocs_careerkit.assessments.model import Assessment, Band, Item, Scale
+from mkdocs_careerkit.assessments.parse import plain_text
 
 DATA_CLASS = "careerkit-assessment-data"
 _TASK_RE = re.compile(r"^\s*\[[ xX]\](?:\s|$)")
 _NUMBER_RE = re.compile(r"(?<![\d.])\d{1,3}(?![\d.])")
+_MARKER_RE = re.compile(r"\bcareerkit-assessment-\d+\b")
+_TAB_CLASSES = ("tabbed-block", "tabbed-content")
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    """Why a rendered block was left as it is, and how the author can fix it.
+
+    Attributes:
+        why: What did not render as expected.
+        fix: What to change.
+        line: The source line of the statement, tab or table at fault (as the model counts
+            lines), or 0 when the block as a whole is at fault.
+    """
+
+    why: str
+    fix: str
+    line: int = 0
 
 
 def marker_class(index: int) -> str:
@@ -117,13 +139,141 @@ def _is_task(li: Element) -> bool:
     return bool(_TASK_RE.match(_first_text(li)))
 
 
+@dataclasses.dataclass
+class _Shape:
+    """The parts of a rendered block that belong to it (not to an assessment nested in it)."""
+
+    tasks: list[Element]
+    quoted_tasks: int
+    lists: list[Element]
+    tables: list[Element]
+    tabs: list[Element]
+    tab_of: dict[int, int]  # id(element) -> index of the content tab holding it, if any
+    texts: list[tuple[str, str]]  # (tag, text) of paragraphs and code, for diagnosis
+
+
+def _shape(block: Element) -> _Shape:
+    shape = _Shape([], 0, [], [], [], {}, [])
+    # (element, inside a blockquote, index of the content tab it is in or -1)
+    stack: list[tuple[Element, bool, int]] = [(child, False, -1) for child in reversed(block)]
+    while stack:
+        el, quoted, tab = stack.pop()
+        classes = el.get("class") or ""
+        if _MARKER_RE.search(classes) or el.get("data-careerkit-assessment") is not None:
+            continue  # a nested assessment: its own block
+        names = classes.split()
+        if tab < 0 and (
+            "tabbed-block" in names
+            or (
+                "tabbed-content" in names
+                and not any("tabbed-block" in (c.get("class") or "") for c in el)
+            )
+        ):
+            shape.tabs.append(el)
+            tab = len(shape.tabs) - 1
+        if el.tag == "li":
+            if _is_task(el):
+                if quoted:
+                    shape.quoted_tasks += 1
+                else:
+                    shape.tasks.append(el)
+                    shape.tab_of[id(el)] = tab
+            elif not quoted:
+                shape.lists.append(el)
+        elif el.tag == "table" and not quoted:
+            shape.tables.append(el)
+            shape.tab_of[id(el)] = tab
+        elif el.tag in ("p", "code") and el.text:
+            shape.texts.append((el.tag, el.text))
+        inner = quoted or el.tag == "blockquote"
+        stack.extend((child, inner, tab) for child in reversed(el))
+    return shape
+
+
+def _statement(li: Element) -> str:
+    """The plain text of a task item as written, without its ``[ ]``."""
+    return plain_text(_TASK_RE.sub("", _first_text(li), count=1))
+
+
+def _diagnose(shape: _Shape, a: Assessment) -> Problem | None:
+    tab_sections = [s for s in a.sections if not s.implicit]
+    if tab_sections and not shape.tabs:
+        return Problem(
+            "its content tabs ('=== \"…\"') did not render",
+            "enable the pymdownx.tabbed extension (with alternate_style: true for Material)",
+            tab_sections[0].line,
+        )
+    if len(shape.tables) != a.tables:
+        return Problem(
+            "its tables did not render as tables",
+            "enable the tables extension, and put a blank line before each table",
+            a.rubrics[0].line if a.rubrics else 0,
+        )
+    if len(shape.tabs) != len(tab_sections):
+        return Problem(
+            f"it has {len(tab_sections)} content tabs in the source but {len(shape.tabs)} rendered",
+            "put a blank line before each '=== \"…\"' and indent its statements four spaces "
+            "under it",
+            tab_sections[0].line,
+        )
+    tab_index = {s.id: n for n, s in enumerate(tab_sections)}
+    expected = [
+        (item, tab_index.get(s.id, -1))
+        for s in a.sections
+        for item in s.items
+        if not item.is_rubric
+    ]
+    for n, (item, tab) in enumerate(expected):
+        li = shape.tasks[n] if n < len(shape.tasks) else None
+        if li is None or not _statement(li).startswith(item.text):
+            return _missing(shape, item)
+        if shape.tab_of.get(id(li), -1) != tab:
+            return Problem(
+                f"the statement '{item.text}' rendered outside its content tab",
+                "indent the tab's statements four spaces under its '=== \"…\"'",
+                item.line,
+            )
+    if len(shape.tasks) > len(expected):
+        return Problem(
+            "it holds a task item careerkit did not read "
+            f"('{_statement(shape.tasks[len(expected)])}')",
+            "write each statement as '- [ ] text' on its own line, indented like the others",
+        )
+    for item in a.rubrics:
+        if item.table < 0 or item.table >= len(shape.tables):
+            return Problem("a rubric table did not render", "check the table's rows", item.line)
+    return None
+
+
+def _missing(shape: _Shape, item: Item) -> Problem:
+    """The problem for a statement that has no task item of its own in the rendered block."""
+    for tag, text in shape.texts:
+        if item.text and item.text in plain_text(text):
+            if tag == "code":
+                return Problem(
+                    f"the statement '{item.text}' rendered as code",
+                    "indent statements four spaces under the '!!!' line or the tab title, not more",
+                    item.line,
+                )
+            return Problem(
+                f"the statement '{item.text}' is not a list item",
+                "put a blank line before the list",
+                item.line,
+            )
+    return Problem(
+        f"the statement '{item.text}' did not render as a task list item",
+        "put a blank line before the list and indent it like the other statements",
+        item.line,
+    )
+
+
 def enhance(
     block: Element,
     a: Assessment,
     strings: Mapping[str, str],
     *,
     tasklist: bool,
-) -> None:
+) -> Problem | None:
     """Mark the rendered block of assessment ``a`` for the script (runs before inline Markdown).
 
     Args:
@@ -131,33 +281,64 @@ def enhance(
         a: Its model.
         strings: The UI strings.
         tasklist: ``pymdownx.tasklist`` will turn ``[ ]`` into checkboxes after this runs.
+
+    Returns:
+        ``None`` when the block was marked; otherwise why it was not, and then the block is
+        exactly as rendered except that careerkit's marker class is removed.
     """
     classes = [c for c in (block.get("class") or "").split() if c != marker_class(a.index)]
+    block.set("class", " ".join(classes))
+    shape = _shape(block)
+    problem = _diagnose(shape, a)
+    bands = _band_items(shape, a)
+    if problem is None and bands is None:
+        problem = Problem(
+            "a result band did not render as a list item",
+            "put a blank line before the list of bands",
+            next(
+                (b.line for b in usable_bands(a) if b.text.strip() not in _band_texts(shape)),
+                0,
+            ),
+        )
+    if problem is not None or bands is None:
+        return problem
     block.set("class", " ".join([*classes, "careerkit-assessment"]))
     block.set("data-careerkit-assessment", a.id)
-    tasks = [li for li in block.iter("li") if _is_task(li)]
-    tables = list(block.iter("table"))
-    if len(tasks) != len(a.task_items) or len(tables) != a.tables:
-        _rebuild(block, a)
-        tasks = [li for li in block.iter("li") if _is_task(li)]
-        tables = list(block.iter("table"))
-        rubric_tables = dict(zip((i.id for i in a.rubrics), tables, strict=False))
-    else:
-        rubric_tables = {i.id: tables[i.table] for i in a.rubrics if 0 <= i.table < len(tables)}
-    for li, item in zip(tasks, a.task_items, strict=False):
+    for li, item in zip(shape.tasks, a.task_items, strict=False):
         li.set("data-careerkit-item", item.id)
         if not tasklist:
             _wrap_box(li)
     for item in a.rubrics:
-        table = rubric_tables.get(item.id)
-        if table is not None:
-            _mark_rubric(table, item)
-    _mark_bands(block, a)
+        _mark_rubric(shape.tables[item.table], item)
+    for n, li in enumerate(bands):
+        li.set("data-careerkit-band", str(n))
+        li.set("class", ((li.get("class") or "") + " careerkit-band").strip())
     if a.explicit and a.scale is not None and a.scale.line in a.option_lines:
         _add_legend(block, a.scale, strings)
     holder = SubElement(block, "template", {"class": DATA_CLASS})
     script = SubElement(holder, "script", {"type": "application/json"})
     script.text = AtomicString(json_text(assessment_data(a, strings)))
+    return None
+
+
+def _band_texts(shape: _Shape) -> list[str]:
+    return [_first_text(li).split("\n", 1)[0].strip() for li in shape.lists]
+
+
+def _band_items(shape: _Shape, a: Assessment) -> list[Element] | None:
+    """The list item of each usable band, in order; ``None`` if one is missing."""
+    texts = _band_texts(shape)
+    taken: set[int] = set()
+    out = []
+    for band in usable_bands(a):
+        n = next(
+            (n for n, t in enumerate(texts) if n not in taken and t == band.text.strip()), None
+        )
+        if n is None:
+            return None
+        taken.add(n)
+        out.append(shape.lists[n])
+    return out
 
 
 def _wrap_box(li: Element) -> None:
@@ -187,23 +368,6 @@ def _mark_rubric(table: Element, item: Item) -> None:
             tr.set("data-careerkit-level", str(int(numbers[0])))
 
 
-def _mark_bands(block: Element, a: Assessment) -> None:
-    usable = usable_bands(a)
-    if not usable:
-        return
-    candidates = [li for li in block.iter("li") if not _is_task(li)]
-    taken: set[int] = set()
-    for n, band in enumerate(usable):
-        for li in candidates:
-            if id(li) in taken:
-                continue
-            if _first_text(li).split("\n", 1)[0].strip() == band.text.strip():
-                li.set("data-careerkit-band", str(n))
-                li.set("class", ((li.get("class") or "") + " careerkit-band").strip())
-                taken.add(id(li))
-                break
-
-
 def _add_legend(block: Element, scale: Scale, strings: Mapping[str, str]) -> None:
     labels = scale.label_map()
     legend = Element("p", {"class": "careerkit-scale"})
@@ -218,55 +382,3 @@ def _add_legend(block: Element, scale: Scale, strings: Mapping[str, str]) -> Non
     if len(block) and block[0].tag == "summary":
         at = 1
     block.insert(at, legend)
-
-
-def _rebuild(block: Element, a: Assessment) -> None:
-    """Replace the block's body by a plain checklist built from the model.
-
-    Used when content tabs or tables did not render (their extensions are not enabled): the
-    source then shows as one run-on paragraph in which the script could not find the items.
-    """
-    keep = [
-        child
-        for child in list(block)
-        if "admonition-title" in (child.get("class") or "") or child.tag == "summary"
-    ]
-    for child in list(block):
-        block.remove(child)
-    for child in keep:
-        block.append(child)
-    for para in re.split(r"\n\s*\n", a.intro):
-        if para.strip():
-            p = SubElement(block, "p")
-            p.text = para.strip()
-    for s in a.sections:
-        if not s.implicit:
-            heading = SubElement(SubElement(block, "p"), "strong")
-            heading.text = s.title
-        ul: Element | None = None
-        for item in s.items:
-            if item.is_rubric:
-                ul = None
-                _rubric_table(block, item)
-                continue
-            if ul is None:
-                ul = SubElement(block, "ul")
-            li = SubElement(ul, "li")
-            li.text = "[ ] " + item.text
-    usable = usable_bands(a)
-    if usable:
-        ul = SubElement(block, "ul")
-        for band in usable:
-            SubElement(ul, "li").text = band.text
-
-
-def _rubric_table(block: Element, item: Item) -> None:
-    table = SubElement(block, "table")
-    row = SubElement(SubElement(table, "thead"), "tr")
-    SubElement(row, "th").text = ""
-    SubElement(row, "th").text = item.text
-    body = SubElement(table, "tbody")
-    for level in sorted(item.levels, key=lambda lv: lv.value):
-        tr = SubElement(body, "tr")
-        SubElement(tr, "td").text = level.label
-        SubElement(tr, "td").text = level.text
