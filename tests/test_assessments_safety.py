@@ -101,9 +101,15 @@ def strip_careerkit(out: str) -> str:
     out = re.sub(r' data-careerkit-[a-z]+="[^"]*"', "", out)
     out = re.sub(r'<span class="careerkit-box">(\[[ xX]\])</span>', r"\1", out)
     out = re.sub(r'<p class="careerkit-scale">[^<]*</p>\n?', "", out)
-    out = re.sub(r" ?\bcareerkit-(?:assessment|band|rubric)\b", "", out)
-    out = out.replace(' class=""', "")
-    return out
+
+    def classes(m: re.Match[str]) -> str:
+        kept = [c for c in m.group(1).split() if c not in OURS]
+        return f' class="{" ".join(kept)}"' if kept else ""
+
+    return re.sub(r' class="([^"<>]*)"(?=[^<>]*>)', classes, out)
+
+
+OURS = {"careerkit-assessment", "careerkit-band", "careerkit-rubric"}
 
 
 def text_words(source: str) -> set[str]:
