@@ -57,6 +57,7 @@ CODES: dict[str, Code] = {
     "assessment.empty-statement": Code("error", "statement without text"),
     "assessment.unusable-scale": Code("warn", "text that looks like a scale but cannot be rated"),
     "assessment.not-read": Code("warn", "assessment or statement in a blockquote, not answerable"),
+    "assessment.partial-weights": Code("warn", "weights on some tabs of an assessment only"),
     "assessment.not-rendered": Code(
         "warn", "block left as written: it did not render in the shape of an assessment"
     ),

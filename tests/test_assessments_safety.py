@@ -98,6 +98,7 @@ def plain(text: str, combo: str) -> str:
 def strip_careerkit(out: str) -> str:
     """The output with everything careerkit adds taken out again."""
     out = DATA_RE.sub("", out)
+    out = re.sub(r'<div class="careerkit-profile"[^>]*></div>\n?', "", out)
     out = re.sub(r' data-careerkit-[a-z]+="[^"]*"', "", out)
     out = re.sub(r'<span class="careerkit-box">(\[[ xX]\])</span>', r"\1", out)
     out = re.sub(r'<p class="careerkit-scale">[^<]*</p>\n?', "", out)
@@ -386,6 +387,19 @@ FRAGMENTS = [
     "        - [ ] nested",
     "> !!! question",
     ">     - [ ] in a quote",
+    '!!! abstract "Team Health Assessment"',
+    "# Title",
+    "## Domain",
+    '=== "Domain"',
+    '    === "Flow (25%)"',
+    "    | Level | Capability | Current |",
+    "    |-------|------------|:-------:|",
+    "    | **Novice (1)** | a `<b>` | ⚪ |",
+    "    | **Expert (2)** | b | ✅ |",
+    "    **Current Level: 2/2** - Expert",
+    "        **Score: 2/4** - note",
+    "    **Overall Health: Strong (10/16)**",
+    "Rate each dimension from 1 (Poor) to 5 (Excellent).",
 ]
 pages = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=30)), max_size=30)
 

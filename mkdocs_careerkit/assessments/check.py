@@ -60,6 +60,20 @@ def check_assessment(a: Assessment) -> list[Finding]:
                     "add '- [ ] statements' under the tab, or remove the tab",
                 )
             )
+    tabs = [s for s in a.sections if not s.implicit]
+    unweighted = [s for s in tabs if s.weight is None]
+    if unweighted and len(unweighted) < len(tabs):
+        s = unweighted[0]
+        out.append(
+            finding(
+                s.line,
+                s.column,
+                "assessment.partial-weights",
+                f"tab '{s.title}' has no weight but other tabs do, so the overall score is "
+                "not weighted",
+                f"give every tab a weight, e.g. '=== \"{s.title} (25%)\"', or none",
+            )
+        )
     out += _check_ids(a)
     for item in a.rubrics:
         out += _check_rubric(a, item)

@@ -27,8 +27,14 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs_careerkit.assessments.check import check_page
 from mkdocs_careerkit.assessments.lines import LineMap
 from mkdocs_careerkit.assessments.model import Assessment
-from mkdocs_careerkit.assessments.parse import ParseOptions, finding, parse_page
-from mkdocs_careerkit.assessments.render import enhance, marker_class
+from mkdocs_careerkit.assessments.parse import TITLE_WORDS, ParseOptions, finding, parse_page
+from mkdocs_careerkit.assessments.render import (
+    as_part,
+    enhance,
+    marker_class,
+    profile,
+    profile_id,
+)
 from mkdocs_careerkit.assessments.strings import merged
 from mkdocs_careerkit.findings import Finding
 
@@ -60,22 +66,31 @@ class AssessmentOptions:
     """The extension's options, validated.
 
     Attributes:
-        types: Admonition types that are assessments when they hold task-list items.
+        types: Admonition types that are assessments when they hold task-list items or a
+            level table.
         strings: The reader-facing words (defaults merged with translations).
+        titles: Title words that make an admonition of any type an assessment when it holds
+            task-list items or a level table.
     """
 
     types: tuple[str, ...] = ("question",)
     strings: Mapping[str, str] = dataclasses.field(default_factory=lambda: merged(None))
+    titles: tuple[str, ...] = TITLE_WORDS
 
     @classmethod
     def create(
-        cls, types: Sequence[str] = ("question",), strings: Mapping[str, str] | None = None
+        cls,
+        types: Sequence[str] = ("question",),
+        strings: Mapping[str, str] | None = None,
+        titles: Sequence[str] = TITLE_WORDS,
     ) -> AssessmentOptions:
-        return cls(tuple(str(t).lower() for t in types), merged(strings))
+        return cls(
+            tuple(str(t).lower() for t in types), merged(strings), tuple(str(t) for t in titles)
+        )
 
     @property
     def parse(self) -> ParseOptions:
-        return ParseOptions(self.types, (self.strings["overall"],))
+        return ParseOptions(self.types, (self.strings["overall"],), self.titles)
 
 
 class AssessmentExtension(Extension):
@@ -85,8 +100,13 @@ class AssessmentExtension(Extension):
         self.config = {
             "admonition_types": [
                 ["question"],
-                "Admonition types that are assessments when they contain task-list items "
-                "('assessment' always is).",
+                "Admonition types that are assessments when they contain task-list items or a "
+                "level table ('assessment' always is).",
+            ],
+            "title_words": [
+                list(TITLE_WORDS),
+                "Title words that make an admonition of any type an assessment when it "
+                "contains task-list items or a level table.",
             ],
             "strings": [{}, "Translations of the words readers see, by key."],
             "reporter": [
@@ -102,7 +122,10 @@ class AssessmentExtension(Extension):
         types = self.getConfig("admonition_types")
         if isinstance(types, str):
             types = [types]
-        return AssessmentOptions.create(types, self.getConfig("strings") or {})
+        titles = self.getConfig("title_words")
+        if isinstance(titles, str):
+            titles = [titles]
+        return AssessmentOptions.create(types, self.getConfig("strings") or {}, titles)
 
     def extendMarkdown(self, md: Markdown) -> None:
         state = _DocumentState()
@@ -279,13 +302,24 @@ class _AssessmentTreeprocessor(Treeprocessor):
                 "admonition or content tab",
             )
         tasklist = "task-list" in self.md.treeprocessors
-        done = []
+        strings = self.options.strings
+        # Two or more rubric blocks on a page make one competency profile.
+        blocks = [a for _, a in found if a.rubric_block]
+        pid = profile_id(root, blocks[0]) if len(blocks) > 1 else ""
+        done: list[Assessment] = []
+        parts: list[tuple[Element, Assessment]] = []
         for el, a in found:
-            problem = enhance(el, a, self.options.strings, tasklist=tasklist)
-            if problem is None:
-                done.append(a)
-            else:
+            part = pid if pid and a.rubric_block else ""
+            shown = as_part(a) if part else a
+            problem = enhance(el, shown, strings, tasklist=tasklist, part=part)
+            if problem is not None:
                 report(self.reporter, lines, a, problem.why, problem.fix, problem.line)
+                continue
+            done.append(a)
+            if part:
+                parts.append((el, shown))
+        if parts:
+            done.append(profile(root, pid, parts, strings))
         if lines is not None:
             done = [_at_source(a, lines) for a in done]
         self.collect(done)

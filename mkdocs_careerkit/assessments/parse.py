@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import hashlib
 import re
 import unicodedata
@@ -32,6 +33,11 @@ OPTIONS = ("id", "scale", "labels")
 """Option lines an ``!!! assessment`` block may start with."""
 
 CHECKLIST_WORDS = ("none", "checklist", "checkbox", "checkboxes", "check")
+TITLE_WORDS = ("assessment", "self-assessment", "health check")
+"""Title words that make any admonition with something to answer an assessment (default)."""
+EXAMPLE_COLUMNS = ("current",)
+"""Rubric columns whose marks are the author's example, not part of a level's description."""
+_UNMARKED = {"", "⚪", "○", "◯", "☐", "-", "–", "—", "⬜", "❌", "✗", "no"}
 MAX_POINTS = 11
 
 _FENCE_RE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<rest>.*)$")
@@ -64,6 +70,9 @@ _SENTENCE_END_RE = re.compile(r"[.!?;:](?:\s|\*|_|$)")
 _WORD_POINT_RE = re.compile(r"^\s*([^\s=,;()]{1,30})\s*=\s*(\S.*?)\s*$")
 _QUOTED_START_RE = re.compile(r"^ *>[ >]*(?:!!!|\?\?\?\+?) ?(?P<type>[\w\-]+)")
 _QUOTED_ITEM_RE = re.compile(r"^>[ >]*(?:[-*+]|\d{1,9}[.)]) +\[[ xX]\] ")
+_HEADING_RE = re.compile(r"^(#{1,6}) +(.*?)(?: +#+)? *$")
+_WEIGHT_RE = re.compile(r" *\((\d{1,3}(?:\.\d{1,2})?) *%\) *$")
+_PAREN_LEVEL_RE = re.compile(r"\( *\d{1,3} *\)")
 _CONTAINER_RE = re.compile(r"^ *(?:!!!|\?\?\?\+?|===[!+]{0,2} |[-*+] |\d{1,9}[.)] )")
 _OPTION_RANGE_RE = re.compile(r"^(\d{1,3}) *(?:-|–|—|to) *(\d{1,3})$")
 
@@ -88,12 +97,28 @@ class ParseOptions:
     """What counts as an assessment.
 
     Attributes:
-        types: Admonition types recognised as assessments when they contain task items.
+        types: Admonition types recognised as assessments when they contain task items or a
+            level table.
         overall: Words that name the overall score in a band (compared ignoring case).
+        titles: Words that make an admonition of any type an assessment when its title holds
+            one of them and it holds task items or a level table.
     """
 
     types: tuple[str, ...] = ("question",)
     overall: tuple[str, ...] = ("overall",)
+    titles: tuple[str, ...] = TITLE_WORDS
+
+    @property
+    def title_re(self) -> re.Pattern[str]:
+        return _title_re(self.titles)
+
+
+@functools.lru_cache(maxsize=16)
+def _title_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -205,7 +230,10 @@ def parse_page(lines: Sequence[str], options: ParseOptions | None = None) -> Pag
     for i, line in enumerate(lines):
         if "!!!" in line or "???" in line:
             m = _ADMONITION_RE.match(line)
-            if m and m.group("classes").split()[0].lower() in types:
+            if m and (
+                m.group("classes").split()[0].lower() in types
+                or opts.title_re.search(m.group("title") or "")
+            ):
                 starts.append((i, m))
             elif ">" in line:
                 q = _QUOTED_START_RE.match(line)
@@ -317,6 +345,9 @@ class _RawItem:
     id_column: int
     levels: tuple[Level, ...] = ()
     table: int = -1
+    levels_in_parentheses: bool = False
+    example: int | None = None
+    example_column: int = -1
 
     @property
     def is_rubric(self) -> bool:
@@ -329,6 +360,7 @@ class _RawSection:
     line: int
     column: int
     explicit: str | None
+    weight: float | None = None
 
 
 @dataclasses.dataclass
@@ -391,8 +423,12 @@ class _BlockReader:
     def read(self) -> Assessment | None:
         first = self._read_options()
         self._read_body(first)
-        if not self.explicit and not any(not it.is_rubric for it in self.items):
-            return None  # a question without task items is an ordinary admonition
+        if not self.explicit and not any(
+            not it.is_rubric or it.levels_in_parentheses for it in self.items
+        ):
+            # Without task items or a level table ('| Novice (1) | … |') it is an ordinary
+            # admonition, like an '!!! info "How to Use This Assessment"' box of prose.
+            return None
         return self._build()
 
     def _read_options(self) -> int:
@@ -493,8 +529,15 @@ class _BlockReader:
 
     def _add_section(self, tab: re.Match[str], idx: int) -> int:
         title = plain_text(tab.group("title"))
+        weight = _WEIGHT_RE.search(title)
         self.sections.append(
-            _RawSection(title, idx + 1, self.body_indent + 1, tab.group("id") or None)
+            _RawSection(
+                title,
+                idx + 1,
+                self.body_indent + 1,
+                tab.group("id") or None,
+                float(weight.group(1)) if weight else None,
+            )
         )
         return len(self.sections) - 1
 
@@ -547,6 +590,16 @@ class _BlockReader:
         numbered = [(line, cells) for line, cells in rows if len(_NUMBER_RE.findall(cells[0])) == 1]
         if len(rows) < 2 or len(numbered) * 2 < len(rows):
             return nxt  # an ordinary table, not a rubric
+        in_parentheses = all(_PAREN_LEVEL_RE.search(cells[0]) for _, cells in rows)
+        example_column = next(
+            (
+                n
+                for n, cell in enumerate(header)
+                if n > 0 and plain_text(cell).casefold() in EXAMPLE_COLUMNS
+            ),
+            -1,
+        )
+        example: int | None = None
         levels: list[Level] = []
         for line, cells in rows:
             numbers = _NUMBER_RE.findall(cells[0])
@@ -559,8 +612,14 @@ class _BlockReader:
                     "start the row with its level, e.g. '| Novice (1) | ... |'",
                 )
                 continue
-            text = " ".join(plain_text(c) for c in cells[1:] if c.strip())
+            text = " ".join(
+                plain_text(c)
+                for n, c in enumerate(cells)
+                if n and n != example_column and c.strip()
+            )
             levels.append(Level(int(numbers[0]), plain_text(cells[0]), text, line))
+            if 0 < example_column < len(cells) and cells[example_column].strip() not in _UNMARKED:
+                example = int(numbers[0]) if example is None else example
         name_cell = next((c for c in header[1:] if c.strip()), header[0] if header else "")
         own = _ID_TOKEN_RE.search(name_cell)
         id_column = 0
@@ -577,6 +636,9 @@ class _BlockReader:
                 id_column,
                 tuple(levels),
                 table,
+                in_parentheses,
+                example,
+                example_column,
             )
         )
         return nxt
@@ -611,6 +673,14 @@ class _BlockReader:
         sections = self._sections(kind)
         assessment_id = self._assessment_id(title, scale)
         intro = "\n".join(t for _, t in self.intro).strip("\n")
+        if not self.explicit and len(self.items) == 1 and self.items[0].is_rubric:
+            # A rubric block: the competency is the block's title, not the table's column name.
+            sections = tuple(
+                dataclasses.replace(
+                    sec, items=tuple(dataclasses.replace(i, text=title) for i in sec.items)
+                )
+                for sec in sections
+            )
         draft = Assessment(
             index=self.index,
             id=assessment_id,
@@ -628,8 +698,41 @@ class _BlockReader:
             intro=intro,
             tables=self.tables,
             explicit_id="id" in self.opt,
+            group=self._group(),
         )
         return dataclasses.replace(draft, bands=self._bands(draft))
+
+    def _group(self) -> str:
+        """The content tab the block sits in, else the nearest heading above it (not the h1)."""
+        indent = self.indent
+        for j in range(self.start - 1, -1, -1):
+            line = self.lines[j]
+            if not line.strip() or self.fenced[j]:
+                continue
+            if indent and _indent(line) == indent - 4:
+                tab = _TAB_RE.match(line.strip())
+                if tab:
+                    return plain_text(tab.group("title"))
+                indent = _indent(line)
+            if _indent(line) == 0:
+                heading = _HEADING_RE.match(line)
+                if heading and len(heading.group(1)) > 1:
+                    return plain_text(heading.group(2))
+        return ""
+
+    def _paragraph_before(self) -> list[tuple[int, str, int]]:
+        """The lines of the paragraph right before the block: (line, text, column)."""
+        out: list[tuple[int, str, int]] = []
+        j = self.start - 1
+        if j >= 0 and not self.lines[j].strip():
+            j -= 1
+        while j >= 0 and self.lines[j].strip() and not self.fenced[j]:
+            line = self.lines[j]
+            if _indent(line) != self.indent or line.lstrip().startswith(("!!!", "???", "#", "|")):
+                break
+            out.insert(0, (j + 1, line[self.indent :], self.indent + 1))
+            j -= 1
+        return out
 
     def _assessment_id(self, title: str, scale: Scale | None) -> str:
         if "id" in self.opt:
@@ -675,6 +778,11 @@ class _BlockReader:
                 scale = _scale_from_text(text, line, column, option=False)
                 if scale is not None:
                     break
+            if scale is None:  # "Rate each dimension from 1 (Poor) to 5 (Excellent)" above it
+                for line, text, column in self._paragraph_before():
+                    scale = _scale_from_text(text, line, column, option=False)
+                    if scale is not None:
+                        break
             if scale is None:
                 self._report_unusable_scale(texts)
         if "labels" in self.opt:
@@ -752,7 +860,7 @@ class _BlockReader:
             if raw is None:
                 sid, title, line, column, explicit = "_", "", self.start + 1, self.indent + 1, False
             else:
-                sid = raw.explicit or slugify(raw.title) or f"section-{gi + 1}"
+                sid = raw.explicit or slugify(_WEIGHT_RE.sub("", raw.title)) or f"section-{gi + 1}"
                 title, line, column, explicit = raw.title, raw.line, raw.column, bool(raw.explicit)
             built = []
             for it in items:
@@ -773,9 +881,14 @@ class _BlockReader:
                         levels=it.levels,
                         table=it.table,
                         id_column=it.id_column,
+                        example=it.example,
+                        example_column=it.example_column,
                     )
                 )
-            sections.append(Section(sid, title, line, column, tuple(built), raw is None, explicit))
+            weight = raw.weight if raw is not None else None
+            sections.append(
+                Section(sid, title, line, column, tuple(built), raw is None, explicit, weight)
+            )
         return tuple(sections)
 
     def _bands(self, draft: Assessment) -> tuple[Band, ...]:

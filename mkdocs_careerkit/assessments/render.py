@@ -23,14 +23,16 @@ from xml.etree.ElementTree import Element, SubElement
 
 from markdown.util import AtomicString
 
-from mkdocs_careerkit.assessments.model import Assessment, Band, Item, Scale
-from mkdocs_careerkit.assessments.parse import plain_text
+from mkdocs_careerkit.assessments.model import Assessment, Band, Item, Scale, Section
+from mkdocs_careerkit.assessments.parse import plain_text, slugify
 
 DATA_CLASS = "careerkit-assessment-data"
 _TASK_RE = re.compile(r"^\s*\[[ xX]\](?:\s|$)")
 _NUMBER_RE = re.compile(r"(?<![\d.])\d{1,3}(?![\d.])")
 _MARKER_RE = re.compile(r"\bcareerkit-assessment-\d+\b")
 _TAB_CLASSES = ("tabbed-block", "tabbed-content")
+_STATIC_SCORE_RE = re.compile(r"^\s*(?:\*\*|__)\s*(?:score|overall\b[^*_:\n]{0,40})\s*:", re.I)
+_EXAMPLE_LINE_RE = re.compile(r"^\s*(?:\*\*|__)?\s*current\s+level\s*:", re.I)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -82,8 +84,11 @@ def assessment_data(a: Assessment, strings: Mapping[str, str]) -> dict[str, Any]
                     for lv in sorted(item.levels, key=lambda lv: lv.value)
                 ]
             items.append(entry)
-        sections.append({"id": s.id, "title": s.title or a.title, "items": items})
-    return {
+        section: dict[str, Any] = {"id": s.id, "title": s.title or a.title, "items": items}
+        if s.weight is not None:
+            section["weight"] = s.weight
+        sections.append(section)
+    data: dict[str, Any] = {
         "id": a.id,
         "title": a.title,
         "scale": scale,
@@ -91,6 +96,9 @@ def assessment_data(a: Assessment, strings: Mapping[str, str]) -> dict[str, Any]
         "bands": _bands(a),
         "strings": dict(strings),
     }
+    if a.weighted:
+        data["weighted"] = True
+    return data
 
 
 def _bands(a: Assessment) -> list[dict[str, Any]]:
@@ -150,6 +158,7 @@ class _Shape:
     tabs: list[Element]
     tab_of: dict[int, int]  # id(element) -> index of the content tab holding it, if any
     texts: list[tuple[str, str]]  # (tag, text) of paragraphs and code, for diagnosis
+    paras: list[tuple[Element, int]] = dataclasses.field(default_factory=list)  # (p, tab)
 
 
 def _shape(block: Element) -> _Shape:
@@ -185,6 +194,8 @@ def _shape(block: Element) -> _Shape:
             shape.tab_of[id(el)] = tab
         elif el.tag in ("p", "code") and el.text:
             shape.texts.append((el.tag, el.text))
+            if el.tag == "p" and not quoted:
+                shape.paras.append((el, tab))
         inner = quoted or el.tag == "blockquote"
         stack.extend((child, inner, tab) for child in reversed(el))
     return shape
@@ -273,6 +284,7 @@ def enhance(
     strings: Mapping[str, str],
     *,
     tasklist: bool,
+    part: str = "",
 ) -> Problem | None:
     """Mark the rendered block of assessment ``a`` for the script (runs before inline Markdown).
 
@@ -281,6 +293,8 @@ def enhance(
         a: Its model.
         strings: The UI strings.
         tasklist: ``pymdownx.tasklist`` will turn ``[ ]`` into checkboxes after this runs.
+        part: The id of the page's profile this rubric block is part of: the block is marked
+            but holds no data or summary of its own (see :func:`profile`).
 
     Returns:
         ``None`` when the block was marked; otherwise why it was not, and then the block is
@@ -303,22 +317,43 @@ def enhance(
     if problem is not None or bands is None:
         return problem
     block.set("class", " ".join([*classes, "careerkit-assessment"]))
-    block.set("data-careerkit-assessment", a.id)
+    block.set("data-careerkit-part" if part else "data-careerkit-assessment", part or a.id)
     for li, item in zip(shape.tasks, a.task_items, strict=False):
         li.set("data-careerkit-item", item.id)
         if not tasklist:
             _wrap_box(li)
     for item in a.rubrics:
-        _mark_rubric(shape.tables[item.table], item)
+        _mark_rubric(shape.tables[item.table], item, strings)
+    _mark_lines(shape, a, strings)
     for n, li in enumerate(bands):
         li.set("data-careerkit-band", str(n))
         li.set("class", ((li.get("class") or "") + " careerkit-band").strip())
     if a.explicit and a.scale is not None and a.scale.line in a.option_lines:
         _add_legend(block, a.scale, strings)
-    holder = SubElement(block, "template", {"class": DATA_CLASS})
-    script = SubElement(holder, "script", {"type": "application/json"})
-    script.text = AtomicString(json_text(assessment_data(a, strings)))
+    if not part:
+        add_data(block, assessment_data(a, strings))
     return None
+
+
+def add_data(holder_parent: Element, data: Mapping[str, Any]) -> None:
+    """Append the ``<template>`` holding the script's data."""
+    holder = SubElement(holder_parent, "template", {"class": DATA_CLASS})
+    script = SubElement(holder, "script", {"type": "application/json"})
+    script.text = AtomicString(json_text(data))
+
+
+def _mark_lines(shape: _Shape, a: Assessment, strings: Mapping[str, str]) -> None:
+    """Mark the author's static "**Score: 2/4**" / "**Overall …:**" lines (the script shows
+    the reader's live ones instead) and "**Current Level: 3/5**" lines (an example)."""
+    tabs = [s.id for s in a.sections if not s.implicit]
+    for p, tab in shape.paras:
+        text = p.text or ""
+        if _EXAMPLE_LINE_RE.match(text) and a.rubric_block:
+            p.set("data-careerkit-example", strings["example"])
+        elif _STATIC_SCORE_RE.match(text):
+            overall = "overall" in text[:40].casefold()
+            section = "" if overall or tab < 0 or tab >= len(tabs) else tabs[tab]
+            p.set("data-careerkit-static", section)
 
 
 def _band_texts(shape: _Shape) -> list[str]:
@@ -355,9 +390,13 @@ def _wrap_box(li: Element) -> None:
     holder.insert(0, box)
 
 
-def _mark_rubric(table: Element, item: Item) -> None:
+def _mark_rubric(table: Element, item: Item, strings: Mapping[str, str]) -> None:
     table.set("data-careerkit-rubric", item.id)
     table.set("class", ((table.get("class") or "") + " careerkit-rubric").strip())
+    head = table.find("thead/tr")
+    cells = list(head) if head is not None else []
+    if 0 < item.example_column < len(cells):  # the author's marks are an example
+        cells[item.example_column].set("data-careerkit-example", strings["example"])
     body = table.find("tbody")
     for tr in body if body is not None else []:
         first = tr.find("td")
@@ -382,3 +421,68 @@ def _add_legend(block: Element, scale: Scale, strings: Mapping[str, str]) -> Non
     if len(block) and block[0].tag == "summary":
         at = 1
     block.insert(at, legend)
+
+
+def profile_id(root: Element, first: Assessment) -> str:
+    """The storage id of a page's competency profile: its h1 (else its first block), slugged."""
+    heading = root.find("h1")
+    name = plain_text("".join(heading.itertext())) if heading is not None else ""
+    slug = slugify(name) or first.id
+    return slug if slug.endswith("profile") else slug + "-profile"
+
+
+def as_part(a: Assessment) -> Assessment:
+    """A rubric block as part of a profile: its competency is answered under the block's id."""
+    return dataclasses.replace(
+        a,
+        sections=tuple(
+            dataclasses.replace(s, items=tuple(dataclasses.replace(i, id=a.id) for i in s.items))
+            for s in a.sections
+        ),
+    )
+
+
+def profile(
+    root: Element,
+    pid: str,
+    parts: list[tuple[Element, Assessment]],
+    strings: Mapping[str, str],
+) -> Assessment:
+    """One competency profile for a page's rubric blocks, after the last of them.
+
+    Each block keeps its level table and becomes one competency of the profile; blocks are
+    grouped by the content tab or heading they sit under. Returns the profile's model.
+    """
+    groups: dict[str, list[Item]] = {}
+    for _, a in parts:
+        groups.setdefault(a.group, []).append(a.rubrics[0])
+    sections = tuple(
+        Section(slugify(g) or f"group-{n + 1}", g or strings["profile"], 0, 0, tuple(items))
+        for n, (g, items) in enumerate(groups.items())
+    )
+    first = parts[0][1]
+    model = Assessment(
+        index=-1,
+        id=pid,
+        title=strings["profile"],
+        type=first.type,
+        explicit=False,
+        line=first.line,
+        column=first.column,
+        indent=0,
+        end=parts[-1][1].end,
+        scale=None,
+        sections=sections,
+        bands=(),
+    )
+    parent = {child: el for el in root.iter() for child in el}
+    top = parts[-1][0]
+    while parent.get(top) is not None and parent[top] is not root:
+        top = parent[top]
+    box = Element("div", {"class": "careerkit-profile", "data-careerkit-assessment": pid})
+    at = list(root).index(top) + 1 if top in list(root) else len(root)
+    root.insert(at, box)
+    data = assessment_data(model, strings)
+    data["parts"] = True
+    add_data(box, data)
+    return model

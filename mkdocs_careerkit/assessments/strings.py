@@ -49,6 +49,9 @@ DEFAULT_STRINGS: dict[str, str] = {
     "changed": "{n} statement(s) changed their scale or kind since you answered: answer them "
     "again (the earlier answers stay in the JSON export).",
     "earlier": "earlier answer: {value}",
+    "weighted": "weighted",
+    "example": "Example",
+    "profile": "Competency profile",
 }
 
 

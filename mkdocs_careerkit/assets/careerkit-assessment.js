@@ -31,6 +31,7 @@
     const holder = root.querySelector(":scope > template.careerkit-assessment-data");
     const data = JSON.parse(holder.content.querySelector("script").textContent);
     // Ids hold no spaces: a space keeps assessment and item apart in names and keys.
+    const A = data.scale || data.parts; // an average column: ratings, or a profile's levels
     const T = data.strings, key = "careerkit:" + site + ":" + data.id, inputs = {}, items = {};
     const blank = () => ({ v: 2, answers: {}, kinds: {}, stale: {}, snapshots: [] });
     const kind = (it) => it.kind + ":" + it.min + "-" + it.max;
@@ -40,7 +41,7 @@
       [s.overall, ...Object.values(s.scores)].every((p) => p === null || (okNum(p) && p >= 0 && p <= 100));
     let st = blank(), locked = 0;
     const notes = [];
-    // An answer given on another scale or to another kind of item starts afresh; it is kept.
+    // An answer given on another scale or item kind starts afresh (kept as stale).
     const migrate = () => {
       for (const id in st.answers) {
         const it = items[id], v = st.answers[id], k = st.kinds[id];
@@ -59,11 +60,13 @@
         return 1;
       } catch (e) { say(T.not_saved, 1); return 0; }
     };
-    root.classList.add("careerkit-on");
-
-    // Only this block's own elements: an assessment nested in it has its own.
-    const mine = (e) => e.closest("[data-careerkit-assessment]") == root;
-    const sel = (attr, id) => [...root.querySelectorAll("[" + attr + '="' + CSS.escape(id) + '"]')].find(mine);
+    // This block's own elements (not a nested assessment's); for a profile, its rubric blocks'.
+    const part = '[data-careerkit-part="' + CSS.escape(data.id) + '"]';
+    const hosts = data.parts ? [...D.querySelectorAll(part)] : [root];
+    const mine = (e) => (data.parts ? !!e.closest(part) : e.closest("[data-careerkit-assessment]") == root);
+    const own = (q) => hosts.flatMap((x) => [...x.querySelectorAll(q)]).filter(mine);
+    const sel = (attr, id) => own("[" + attr + '="' + CSS.escape(id) + '"]')[0];
+    for (const x of [root, ...hosts]) x.classList.add("careerkit-on");
     for (const sec of data.sections) for (const it of sec.items) items[it.id] = it;
     for (const sec of data.sections) for (const it of sec.items) {
       const name = "careerkit " + data.id + " " + it.id, list = (inputs[it.id] = []);
@@ -103,7 +106,7 @@
     }
 
     // The summary: scores per section and overall, what they mean, progress, tools.
-    const rows = h("tbody"), extremes = h("p"), meaning = h("ul"), legend = h("ul", { class: "careerkit-legend" });
+    const rows = h("tbody"), extremes = h("p"), best = h("p"), meaning = h("ul"), legend = h("ul", { class: "careerkit-legend" });
     const chart = h("svg", { viewBox: "0 0 300 110", "aria-hidden": "true", focusable: "false" });
     const status = h("p", { class: "careerkit-status", role: "status" });
     const file = h("input", { type: "file", accept: ".json,application/json", hidden: "" });
@@ -113,8 +116,8 @@
     const summary = h("div", { class: "careerkit-summary", role: "region", "aria-label": T.results },
       h("p", {}, h("strong", { text: T.results + ": " + data.title })),
       h("table", { class: "careerkit-scores" }, h("thead", {}, h("tr", {},
-        ...[T.section, T.score, data.scale ? T.average : null, T.percent].filter((x) => x).map((x) => h("th", { scope: "col", text: x })))), rows),
-      extremes, meaningBox, progress,
+        ...[T.section, T.score, A ? T.average : null, T.percent].filter((x) => x).map((x) => h("th", { scope: "col", text: x })))), rows),
+      extremes, best, meaningBox, progress,
       h("div", { class: "careerkit-tools", role: "group", "aria-label": T.tools },
         btn(T.save, snapshot, "careerkit-save"), btn(T.export_json, () => exportAs("json")),
         btn(T.export_csv, () => exportAs("csv")), btn(T.export_markdown, () => exportAs("md")),
@@ -124,7 +127,7 @@
 
     const say = (text, bad) => { status.textContent = text; status.classList.toggle("careerkit-error", !!bad); };
 
-    // Stored answers: what cannot be read is kept under a backup key before anything is saved.
+    // What cannot be read is copied to a backup key before anything is saved.
     let raw = null;
     try { raw = localStorage.getItem(key); } catch (e) { /* no storage: answers last until the page is left */ }
     if (raw != null) {
@@ -163,7 +166,24 @@
       return { s, m, n, top, all: list.length, avg: n && same ? s / n : null, pct: m ? (s / m) * 100 : null };
     }
     const sections = () => data.sections.filter((s) => s.items.length).map((s) => ({ ...s, r: score(s.items) }));
-    const overall = () => score(Object.values(items));
+    const overall = () => {
+      const r = score(Object.values(items));
+      if (data.weighted) { // each section counts by the weight in its tab title
+        let w = 0, p = 0, a = 0;
+        for (const s of sections()) if (s.r.n) { w += s.weight; p += s.weight * s.r.pct; a += s.weight * s.r.avg; }
+        r.pct = w ? p / w : null;
+        r.avg = w && r.avg != null ? a / w : null;
+      }
+      return r;
+    };
+    const overallTitle = T.overall + (data.weighted ? " (" + T.weighted + ")" : "");
+    const lives = own("[data-careerkit-static]").map((p) => {
+      const live = h("p", { class: "careerkit-live" });
+      p.after(live);
+      return [p.dataset.careerkitStatic, live];
+    });
+    const ends = (list, name) => list.length > 1 && list[0].p > list[list.length - 1].p
+      ? fmt(T.strongest, { section: name(list[0]) }) + " · " + fmt(T.weakest, { section: name(list[list.length - 1]) }) : "";
 
     const bar = (p) => {
       const fill = h("span");
@@ -172,18 +192,23 @@
     };
 
     function update() {
-      const secs = sections(), all = overall(), list = secs.length > 1 ? [...secs, { title: T.overall, r: all, total: 1 }] : [{ title: T.overall, r: all, total: 1 }];
+      const secs = sections(), all = overall(), list = secs.length > 1 ? [...secs, { title: overallTitle, r: all, total: 1 }] : [{ title: overallTitle, r: all, total: 1 }];
       rows.replaceChildren(...list.map(({ title, r, total }) => h("tr", { class: total ? "careerkit-total" : null },
         h("th", { scope: "row", text: title }),
         h("td", { text: r.s + " / " + r.top + (r.n < r.all ? " (" + fmt(T.answered, { answered: r.n, total: r.all }) + ")" : "") }),
-        data.scale ? h("td", { text: num(r.avg) }) : null,
+        A ? h("td", { text: num(r.avg) }) : null,
         h("td", {}, bar(r.pct), pct(r.pct)))));
-      const rated = secs.filter((s) => s.r.n && s.r.pct != null).sort((a, b) => b.r.pct - a.r.pct);
-      extremes.textContent = rated.length > 1 && rated[0].r.pct > rated[rated.length - 1].r.pct
-        ? fmt(T.strongest, { section: rated[0].title + " (" + pct(rated[0].r.pct) + ")" }) + " · " +
-          fmt(T.weakest, { section: rated[rated.length - 1].title + " (" + pct(rated[rated.length - 1].r.pct) + ")" }) : "";
+      const byPct = (a, b) => b.p - a.p;
+      extremes.textContent = ends(secs.filter((s) => s.r.n).map((s) => ({ t: s.title, p: s.r.pct })).sort(byPct), (x) => x.t + " (" + pct(x.p) + ")");
+      // A profile also names its strongest and weakest competencies.
+      best.textContent = data.parts ? ends(Object.values(items).filter((it) => okNum(st.answers[it.id]))
+        .map((it) => ({ t: it.text, p: st.answers[it.id] / it.max, v: label(it) })).sort(byPct), (x) => x.t + " (" + x.v + ")") : "";
       const results = { "": all };
       for (const s of secs) results[s.id] = s.r;
+      for (const [id, live] of lives) {
+        const r = results[id];
+        live.textContent = id ? T.score + ": " + (r ? r.s + " / " + r.top + " (" + pct(r.pct) + ")" : "–") : overallTitle + ": " + pct(all.pct);
+      }
       const found = [];
       data.bands.forEach((b, i) => {
         const r = results[b.section], v = r && r.n ? (b.unit == "percent" ? r.pct : r.avg) : null;
@@ -261,9 +286,9 @@
         const e = (s) => String(s).replace(/[|\\*_[\]<>]/g, "\\$&");
         const secs = sections(), all = overall();
         text = "# " + e(data.title) + "\n\n" + T.date + ": " + today() + "\n\n| " + T.section + " | " + T.score + " | " +
-          (data.scale ? T.average + " | " : "") + T.percent + " |\n|---|---|" + (data.scale ? "---|" : "") + "---|\n" +
-          [...secs, { title: T.overall, r: all }].map(({ title, r }) => "| " + e(title) + " | " + r.s + " / " + r.top + " | " +
-            (data.scale ? num(r.avg) + " | " : "") + pct(r.pct) + " |").join("\n") + "\n" +
+          (A ? T.average + " | " : "") + T.percent + " |\n|---|---|" + (A ? "---|" : "") + "---|\n" +
+          [...secs, { title: overallTitle, r: all }].map(({ title, r }) => "| " + e(title) + " | " + r.s + " / " + r.top + " | " +
+            (A ? num(r.avg) + " | " : "") + pct(r.pct) + " |").join("\n") + "\n" +
           secs.map((s) => "\n## " + e(s.title) + "\n\n" + s.items.map((it) => "- " + e(it.text) + ": " + (label(it) || "–")).join("\n")).join("\n") + "\n";
       }
       const a = h("a", { href: URL.createObjectURL(new Blob([text], { type: kind == "json" ? "application/json" : "text/" + (kind == "md" ? "markdown" : kind) })), download: name });
@@ -321,7 +346,7 @@
       say(T.reset_done);
     }
 
-    root.addEventListener("change", (e) => {
+    for (const x of hosts) x.addEventListener("change", (e) => {
       const c = e.target, id = c.dataset && c.dataset.ck;
       if (!id || !mine(c)) return;
       st.answers[id] = c.type == "checkbox" ? +c.checked : +c.value;
