@@ -10,7 +10,6 @@ counted in characters. Pure; imports nothing from MkDocs or Python-Markdown.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 from collections.abc import Sequence
 
@@ -37,48 +36,68 @@ def char_column(raw: str, column: int, tab_length: int = 4) -> int:
     return len(raw) + 1 + max(0, column - 1 - width)
 
 
-@dataclasses.dataclass(frozen=True)
 class LineMap:
     """Maps (line, column) in processed lines to (line, column) in the source lines.
 
-    Attributes:
-        source: The source lines as Markdown received them (split on ``\\n``).
-        origin: For each processed line (0-based), the 0-based source line it comes from.
-        tab_length: Python-Markdown's ``tab_length``.
+    Built lazily: most pages need no position at all, and a line that occurs once in the
+    source (an assessment's ``!!!`` line, usually) is found without matching the whole page.
     """
 
-    source: tuple[str, ...]
-    origin: tuple[int, ...]
-    tab_length: int = 4
+    def __init__(
+        self, source: Sequence[str], processed: Sequence[str], tab_length: int = 4
+    ) -> None:
+        self.source = list(source)
+        self.processed = list(processed)
+        self.tab_length = tab_length
+        self._origin: list[int] | None = None
 
     @classmethod
     def build(cls, source: Sequence[str], processed: Sequence[str], tab_length: int = 4) -> LineMap:
-        """Match the processed lines against the normalised source lines."""
-        pieces: list[str] = []
-        owner: list[int] = []
-        for n, line in enumerate(source):
-            for part in normalize(line, tab_length):
-                pieces.append(part)
-                owner.append(n)
-        last = max(len(source) - 1, 0)
-        if list(processed[: len(pieces)]) == pieces:  # the common case: only blank lines added
-            origin = [owner[j] if j < len(owner) else last for j in range(len(processed))]
-            return cls(tuple(source), tuple(origin), tab_length)
-        origin = [0] * len(processed)
-        matcher = difflib.SequenceMatcher(None, pieces, list(processed), autojunk=False)
-        for tag, i1, _i2, j1, j2 in matcher.get_opcodes():
-            for j in range(j1, j2):
-                if tag == "equal":
-                    i = i1 + (j - j1)
-                else:  # an include, a stash placeholder: the source line it stands for
-                    i = min(i1, len(pieces) - 1) if pieces else 0
-                origin[j] = owner[i] if owner else 0
-        return cls(tuple(source), tuple(origin), tab_length)
+        """A map of the processed lines onto the source lines (computed when first used)."""
+        return cls(source, processed, tab_length)
+
+    @property
+    def origin(self) -> list[int]:
+        """For each processed line (0-based), the 0-based source line it comes from."""
+        if self._origin is None:
+            self._origin = _match(self.source, self.processed, self.tab_length)
+        return self._origin
 
     def position(self, line: int, column: int) -> tuple[int, int]:
         """Source (line, column), both 1-based, for a 1-based processed line and column."""
-        if line < 1 or not self.origin:
+        if line < 1 or not self.processed:
             return line, column
-        src = self.origin[min(line, len(self.origin)) - 1]
+        line = min(line, len(self.processed))
+        text = self.processed[line - 1]
+        src = -1
+        if self._origin is None and text.strip():
+            same = [n for n, raw in enumerate(self.source) if raw == text]
+            if len(same) == 1:
+                src = same[0]
+        if src < 0:
+            src = self.origin[line - 1]
         raw = self.source[src] if src < len(self.source) else ""
         return src + 1, char_column(raw, column, self.tab_length) if column else column
+
+
+def _match(source: Sequence[str], processed: Sequence[str], tab_length: int) -> list[int]:
+    """Match the processed lines against the normalised source lines."""
+    pieces: list[str] = []
+    owner: list[int] = []
+    for n, line in enumerate(source):
+        for part in normalize(line, tab_length):
+            pieces.append(part)
+            owner.append(n)
+    last = max(len(source) - 1, 0)
+    if list(processed[: len(pieces)]) == pieces:  # the common case: only blank lines added
+        return [owner[j] if j < len(owner) else last for j in range(len(processed))]
+    origin = [0] * len(processed)
+    matcher = difflib.SequenceMatcher(None, pieces, list(processed), autojunk=False)
+    for tag, i1, _i2, j1, j2 in matcher.get_opcodes():
+        for j in range(j1, j2):
+            if tag == "equal":
+                i = i1 + (j - j1)
+            else:  # an include, a stash placeholder: the source line it stands for
+                i = min(i1, len(pieces) - 1) if pieces else 0
+            origin[j] = owner[i] if owner else 0
+    return origin
