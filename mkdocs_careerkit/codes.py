@@ -65,6 +65,13 @@ CODES: dict[str, Code] = {
     "assessment.id-reused": Code("warn", "assessment id also used on another page"),
     "assessment.unknown-option": Code("error", "unknown option line in an assessment block"),
     "assessment.bad-option": Code("error", "assessment option whose value cannot be used"),
+    "assessment.empty-statement": Code("error", "statement without text"),
+    "assessment.unusable-scale": Code("warn", "text that looks like a scale but cannot be rated"),
+    "assessment.not-read": Code("warn", "assessment or statement in a blockquote, not answerable"),
+    "assessment.partial-weights": Code("warn", "weights on some tabs of an assessment only"),
+    "assessment.not-rendered": Code(
+        "warn", "block left as written: it did not render in the shape of an assessment"
+    ),
     # Suppression and baseline
     "suppress.missing-reason": Code("error", "careerkit-ignore marker without a reason"),
     "suppress.unused": Code("info", "careerkit-ignore marker that silenced nothing"),

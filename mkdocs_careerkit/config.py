@@ -12,6 +12,7 @@ import re
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from mkdocs_careerkit.assessments.parse import TITLE_WORDS
 from mkdocs_careerkit.assessments.strings import DEFAULT_STRINGS
 from mkdocs_careerkit.codes import CODES
 from mkdocs_careerkit.findings import SEVERITIES
@@ -107,8 +108,13 @@ class AssessmentsConfig(StrictConfig):
     """Turn assessment blocks into interactive ratings."""
 
     admonition_types = c.ListOfItems(c.Type(str), default=["question"])
-    """Admonition types that are assessments when they contain task-list items (``- [ ]``).
-    Blocks of type ``assessment`` always are, and accept option lines."""
+    """Admonition types that are assessments when they contain task-list items (``- [ ]``) or
+    a level table. Blocks of type ``assessment`` always are, and accept option lines."""
+
+    title_words = c.ListOfItems(c.Type(str), default=list(TITLE_WORDS))
+    """Words that make an admonition of any type (``!!! abstract "Team Health Check"``) an
+    assessment when its title holds one of them, as a whole word and ignoring case, and it
+    contains task-list items or a level table. ``[]`` turns this off."""
 
     strings = StringsMap()
     """Translations of the words readers see around an assessment (buttons, headings,

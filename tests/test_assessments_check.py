@@ -63,7 +63,7 @@ CASES = [
             - Overall 0–2: start here
         """,
         ("assessment.band-outside-scale", 4, 7),
-        "band 'Overall 0–2' lies outside the scale 1–5 | keep the range within 1–5",
+        "band 'Overall 0–2' lies outside the 1–5 scale | keep the range within 1–5",
         id="band-outside-scale",
     ),
     pytest.param(
@@ -303,6 +303,50 @@ CASES = [
         "cannot read the scale 'often'",
         id="unreadable-scale",
     ),
+    pytest.param(
+        """
+        !!! question "Q (1=low, 5=high)"
+            - [ ] one
+            - [ ] **
+        """,
+        ("assessment.empty-statement", 3, 5),
+        "this statement has no text, so readers cannot tell what they rate | "
+        "write the statement after '[ ]', or remove the line",
+        id="empty-statement",
+    ),
+    pytest.param(
+        """
+        !!! question "Q (1=low, 5=high)"
+            - [ ] one
+
+            - Overall 6 or more: beyond the top
+        """,
+        ("assessment.band-outside-scale", 4, 7),
+        "band 'Overall 6 or more' lies outside the 1–5 scale | keep the range within 1–5",
+        id="band-beyond-the-top",
+    ),
+    pytest.param(
+        """
+        !!! question "Q"
+            Rate 5–1:
+
+            - [ ] one
+        """,
+        ("assessment.scale-reversed", 2, 10),
+        "scale '5–1' runs from 5 down to 1 | write the lowest point first: '1–5'",
+        id="scale-reversed-intro-range",
+    ),
+    pytest.param(
+        """
+        !!! question "Q"
+            Rate each statement 5-2:
+
+            - [ ] one
+        """,
+        ("assessment.scale-reversed", 2, 25),
+        "scale '5-2' runs from 5 down to 2",
+        id="scale-reversed-intro-range-not-ending-at-1",
+    ),
 ]
 
 
@@ -360,3 +404,13 @@ def test_an_assessment_id_on_two_pages_is_a_warning_on_the_second() -> None:
     assert (f.location, f.code, f.severity) == ("b.md:3:1", "assessment.id-reused", "warn")
     assert "also used on page 'a.md'" in f.message
     assert site.has("a.md") and site.has("b.md") and not site.has("c.md")
+
+
+def test_two_empty_statements_are_each_reported_as_empty_not_as_a_duplicate() -> None:
+    found = findings('!!! question "Q"\n    - [ ] **\n    - [ ] {#x}\n    - [ ] __\n')
+    assert [f[:3] for f in found] == [
+        ("assessment.empty-statement", 2, 5),
+        ("assessment.empty-statement", 3, 5),
+        ("assessment.empty-statement", 4, 5),
+    ]
+    assert all("also by" not in f[3] for f in found)

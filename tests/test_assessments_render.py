@@ -111,15 +111,32 @@ def test_attribute_values_are_escaped() -> None:
     assert '"' not in re.findall(r'data-careerkit-item="([^"]*)"', out)[0]
 
 
-def test_without_tabbed_and_tasklist_the_checklist_is_rebuilt_readably() -> None:
-    out = render(SEED_BLOCK, extensions=["admonition"])
-    assert "===" not in out
-    assert "<p><strong>Value Creation</strong></p>" in out
+def test_without_tabbed_the_block_is_left_as_rendered_and_reported() -> None:
+    reported: list[Finding] = []
+    out = render(SEED_BLOCK, extensions=["admonition"], reporter=reported.append)
+    # Exactly what Python-Markdown renders without careerkit: nothing rebuilt, nothing lost.
+    assert out == markdown.markdown(SEED_BLOCK, extensions=["admonition"])
+    assert [(f.code, f.severity, f.line, f.column) for f in reported] == [
+        ("assessment.not-rendered", "warn", 1, 1)
+    ]
+    assert reported[0].message == (
+        "'Professional Network Assessment' is left as written, not interactive: its content "
+        "tabs ('=== \"…\"') did not render (3 lines below)"
+    )
+    assert reported[0].suggestion == (
+        "enable the pymdownx.tabbed extension (with alternate_style: true for Material)"
+    )
+
+
+def test_without_tasklist_the_literal_box_is_wrapped() -> None:
+    out = render(
+        '!!! question "Q (1=a, 5=b)"\n    - [ ] I share *useful* resources\n',
+        extensions=["admonition"],
+    )
     assert (
-        '<li data-careerkit-item="i-share-useful-resources-and-opportunities">'
-        '<span class="careerkit-box">[ ]</span> I share useful resources and opportunities</li>'
+        '<li data-careerkit-item="i-share-useful-resources">'
+        '<span class="careerkit-box">[ ]</span> I share <em>useful</em> resources</li>'
     ) in out
-    assert out.count("data-careerkit-item=") == 12
 
 
 RUBRIC = """
@@ -137,9 +154,22 @@ RUBRIC = """
 """
 
 
-@pytest.mark.parametrize("extensions", [["admonition", "tables"], ["admonition"]])
-def test_rubric_rows_and_bands_are_marked(extensions: list[str]) -> None:
-    out = render(RUBRIC, extensions=extensions)
+def test_rubric_without_the_tables_extension_is_left_as_rendered() -> None:
+    reported: list[Finding] = []
+    out = render(RUBRIC, extensions=["admonition"], reporter=reported.append)
+    assert "careerkit" not in out
+    assert [(f.code, f.line, f.message) for f in reported] == [
+        (
+            "assessment.not-rendered",
+            1,
+            "'Leadership' is left as written, not interactive: its tables did not render as "
+            "tables (3 lines below)",
+        )
+    ]
+
+
+def test_rubric_rows_and_bands_are_marked() -> None:
+    out = render(RUBRIC, extensions=["admonition", "tables"])
     assert 'data-careerkit-rubric="decisions"' in out
     assert re.findall(r'data-careerkit-level="(\d)"', out) == ["1", "2", "3"]
     assert re.findall(r'<li class="careerkit-band" data-careerkit-band="(\d)">([^<]*)', out) == [

@@ -113,7 +113,7 @@ def test_careerkit_check_reports_the_same_findings_as_the_build(tmp_path: Path, 
         "b.md:3:1: assessment id 'q' is also used on page 'index.md': readers' saved answers and "
         "results of both would be mixed (give one of them another title, or an 'id:' option in "
         "an '!!! assessment' block) [assessment.id-reused]",
-        "index.md:9:7: band 'Overall 0–9' lies outside the scale 1–5 (keep the range within "
+        "index.md:9:7: band 'Overall 0–9' lies outside the 1–5 scale (keep the range within "
         "1–5) [assessment.band-outside-scale]",
     ]
 
@@ -246,3 +246,67 @@ def test_other_themes_and_url_styles(
     page = (built.site_dir / name).read_text(encoding="utf-8")
     assert expected in assets_in(page)
     assert page.count("data-careerkit-item=") == 2
+
+
+def test_examples_in_code_and_comments_load_nothing_and_fail_nothing(site: Any) -> None:
+    page = (
+        "# Writing assessments\n\n"
+        "An example, as code:\n\n"
+        '    !!! question "Example (5=a, 1=b)"\n'
+        "        - [ ] not real\n\n"
+        "<!--\n"
+        '!!! question "Draft (5=a, 1=b)"\n'
+        "    - [ ] not yet\n"
+        "-->\n"
+    )
+    built = site({"index.md": page}, MATERIAL)
+    assert built.error is None
+    html = built.html("index.md")
+    assert assets_in(html) == []
+    assert "careerkit-assessment" not in html
+    assert '!!! question "Example (5=a, 1=b)"' in html
+
+
+def test_a_block_that_did_not_render_as_expected_is_left_alone_and_reported(site: Any) -> None:
+    site.expect += [r"assessment\.not-rendered", r"careerkit: 0 errors, 1 warning"]
+    page = (
+        FRONT
+        + "# Home\n\n"
+        + '!!! question "Q (1=a, 5=b)"\n'
+        + "    **Rate yourself:**\n"
+        + "    - [ ] `<img src=x onerror=alert(1)>` one\n"
+        + "    - [ ] two\n"
+    )
+    built = site({"index.md": page}, MATERIAL)
+    assert built.error is None
+    assert built.careerkit_lines() == [
+        "index.md:6:1: 'Q (1=a, 5=b)' is left as written, not interactive: the statement "
+        "'<img src=x onerror=alert(1)> one' is not a list item (2 lines below) (put a blank line "
+        "before the list) [assessment.not-rendered]",
+        "careerkit: 0 errors, 1 warning",
+    ]
+    html = built.html("index.md")
+    assert assets_in(html) == [] and "data-careerkit" not in html
+    assert "<code>&lt;img src=x onerror=alert(1)&gt;</code>" in html
+
+
+def test_findings_after_a_snippet_include_are_at_their_source_line(
+    tmp_path: Path, site: Any
+) -> None:
+    site.expect += [r"assessment\.", r"careerkit: 1 error"]
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "intro.md").write_text("one\n\ntwo\n\nthree\n", encoding="utf-8")
+    config = {**MATERIAL}
+    config["markdown_extensions"] = [
+        *MATERIAL["markdown_extensions"],
+        {"pymdownx.snippets": {"base_path": [str(tmp_path / "parts")]}},
+    ]
+    page = FRONT + '# Home\n\n--8<-- "intro.md"\n\n!!! question "Q (5=a, 1=b)"\n    - [ ] x\n'
+    built = site({"index.md": page}, config)
+    build_lines = [x for x in built.careerkit_lines() if "[assessment." in x]
+    assert build_lines == [
+        "index.md:8:17: scale '5=a, 1=b' runs from 5 down to 1 (write the lowest point first: "
+        "'1=b, 5=a') [assessment.scale-reversed]"
+    ]
+    found = sitecheck.check_site(load_config(str(tmp_path / "mkdocs.yml")))
+    assert [f.format() for f in found if f.code.startswith("assessment.")] == build_lines

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import dataclasses
 
+import markdown
+
 from mkdocs_careerkit.assessments.check import check_page
 from mkdocs_careerkit.assessments.extension import (
     AssessmentExtension,
     AssessmentOptions,
     makeExtension,
+    source_positions,
 )
+from mkdocs_careerkit.assessments.lines import LineMap
 from mkdocs_careerkit.assessments.parse import parse_page
 from mkdocs_careerkit.assessments.site import SiteAssessments
 from mkdocs_careerkit.findings import Finding
@@ -53,13 +57,33 @@ def check_source(
         Findings with the file set and lines counted from the top of the file.
     """
     opts = options or AssessmentOptions()
-    # What Python-Markdown does to the source before its preprocessors see it.
-    lines = body.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")
+    source = body.split("\n")
+    quick = parse_page([line.expandtabs(4) for line in source], opts.parse)
+    if not quick.assessments and not quick.findings:
+        return []  # most pages; raw HTML cannot add a block, only hide one
+    lines = markdown_lines(source)
     parsed = parse_page(lines, opts.parse)
+    positions = LineMap.build(source, lines)
     findings = [*parsed.findings, *check_page(parsed.assessments)]
     if site is not None:
         findings += site.add(src_uri, parsed.assessments)
     return [
         dataclasses.replace(f, file=src_uri, line=f.line + line_offset if f.line else 0)
-        for f in findings
+        for f in source_positions(findings, positions)
     ]
+
+
+_MARKDOWN: list[markdown.Markdown] = []
+
+
+def markdown_lines(source: list[str]) -> list[str]:
+    """The lines Python-Markdown's own preprocessors make of a page: whitespace normalised,
+    raw HTML blocks and comments stashed (what the extension reads in a build)."""
+    if not _MARKDOWN:
+        _MARKDOWN.append(markdown.Markdown())
+    md = _MARKDOWN[0]
+    md.reset()
+    lines = source
+    for name in ("normalize_whitespace", "html_block"):
+        lines = md.preprocessors[name].run(lines)
+    return lines

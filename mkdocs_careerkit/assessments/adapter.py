@@ -18,7 +18,7 @@ EXTENSION = "mkdocs_careerkit.assessments"
 
 def options_from_config(config: Any) -> AssessmentOptions:
     """Extension options from the plugin's validated ``assessments:`` sub-config."""
-    return AssessmentOptions.create(config.admonition_types, config.strings)
+    return AssessmentOptions.create(config.admonition_types, config.strings, config.title_words)
 
 
 def install(
@@ -33,12 +33,14 @@ def install(
     if EXTENSION in config.markdown_extensions:
         mdx = config.mdx_configs.setdefault(EXTENSION, {})
         mdx.setdefault("admonition_types", list(options.types))
+        mdx.setdefault("title_words", list(options.titles))
         mdx.setdefault("strings", dict(options.strings))
         mdx.update(reporter=reporter, collect=collect)
         return
     config.markdown_extensions.append(
         AssessmentExtension(  # type: ignore[arg-type]
             admonition_types=list(options.types),
+            title_words=list(options.titles),
             strings=dict(options.strings),
             reporter=reporter,
             collect=collect,

@@ -60,6 +60,20 @@ def check_assessment(a: Assessment) -> list[Finding]:
                     "add '- [ ] statements' under the tab, or remove the tab",
                 )
             )
+    tabs = [s for s in a.sections if not s.implicit]
+    unweighted = [s for s in tabs if s.weight is None]
+    if unweighted and len(unweighted) < len(tabs):
+        s = unweighted[0]
+        out.append(
+            finding(
+                s.line,
+                s.column,
+                "assessment.partial-weights",
+                f"tab '{s.title}' has no weight but other tabs do, so the overall score is "
+                "not weighted",
+                f"give every tab a weight, e.g. '=== \"{s.title} (25%)\"', or none",
+            )
+        )
     out += _check_ids(a)
     for item in a.rubrics:
         out += _check_rubric(a, item)
@@ -125,6 +139,17 @@ def _check_ids(a: Assessment) -> list[Finding]:
     out: list[Finding] = []
     items: dict[str, Item] = {}
     for item in a.items:
+        if not item.text and not item.is_rubric:
+            out.append(
+                finding(
+                    item.line,
+                    item.column,
+                    "assessment.empty-statement",
+                    "this statement has no text, so readers cannot tell what they rate",
+                    "write the statement after '[ ]', or remove the line",
+                )
+            )
+            continue
         first = items.setdefault(item.id, item)
         if first is item:
             continue
@@ -246,7 +271,13 @@ def _check_bands(a: Assessment) -> list[Finding]:
                 )
             continue
         low_bound, high_bound = (0.0, 100.0) if band.unit == "percent" else scale or (0.0, 1.0)
-        if band.low > band.high or (band.low == band.high and not band.open_high):
+        # A number beyond the scale is the mistake to name, even if it also empties the range.
+        written = (band.low, band.high)
+        beyond = any(
+            not open_end and not low_bound <= v <= high_bound
+            for v, open_end in zip(written, (band.open_low, band.open_high), strict=True)
+        )
+        if not beyond and (band.low > band.high or (band.low == band.high and not band.open_high)):
             out.append(
                 finding(
                     band.line,
@@ -257,7 +288,7 @@ def _check_bands(a: Assessment) -> list[Finding]:
                 )
             )
             continue
-        if band.low < low_bound or band.high > high_bound:
+        if beyond or band.low < low_bound or band.high > high_bound:
             unit = "%" if band.unit == "percent" else ""
             out.append(
                 finding(
@@ -268,7 +299,7 @@ def _check_bands(a: Assessment) -> list[Finding]:
                     + (
                         "range 0–100%"
                         if band.unit == "percent"
-                        else f"scale {low_bound:g}–{high_bound:g}"
+                        else f"{low_bound:g}–{high_bound:g} scale"
                     ),
                     f"keep the range within {low_bound:g}{unit}–{high_bound:g}{unit}",
                 )

@@ -1,10 +1,13 @@
 """The Python-Markdown extension: ``markdown_extensions: [mkdocs_careerkit.assessments]``.
 
-A preprocessor reads the assessment blocks from the source lines (where line numbers are known),
-reports findings and tags each block's ``!!!`` line with a class; a treeprocessor finds the
-tagged blocks in the rendered tree and adds the data the script needs. The author's text passes
-through unchanged apart from careerkit's own syntax (option lines, ``{#id}``), so admonition,
-content tabs and task lists render the original checklist for readers without JavaScript.
+A first preprocessor keeps the page's lines as written. The main preprocessor runs after
+Python-Markdown stashed raw HTML, comments and fenced code (so examples there are never read),
+reads the assessment blocks from the lines, reports findings at the source line and column, and
+tags each block's ``!!!`` line with a class. A treeprocessor finds the tagged blocks in the
+rendered tree and adds the data the script needs; a block whose rendered shape is not what the
+model expects is left as rendered and reported. The author's text passes through unchanged apart
+from careerkit's own syntax (option lines, ``{#id}``), so admonition, content tabs and task lists
+render the original checklist for readers without JavaScript.
 """
 
 from __future__ import annotations
@@ -22,9 +25,16 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_careerkit.assessments.check import check_page
+from mkdocs_careerkit.assessments.lines import LineMap
 from mkdocs_careerkit.assessments.model import Assessment
-from mkdocs_careerkit.assessments.parse import ParseOptions, parse_page
-from mkdocs_careerkit.assessments.render import enhance, marker_class
+from mkdocs_careerkit.assessments.parse import TITLE_WORDS, ParseOptions, finding, parse_page
+from mkdocs_careerkit.assessments.render import (
+    as_part,
+    enhance,
+    marker_class,
+    profile,
+    profile_id,
+)
 from mkdocs_careerkit.assessments.strings import merged
 from mkdocs_careerkit.findings import Finding
 
@@ -56,22 +66,31 @@ class AssessmentOptions:
     """The extension's options, validated.
 
     Attributes:
-        types: Admonition types that are assessments when they hold task-list items.
+        types: Admonition types that are assessments when they hold task-list items or a
+            level table.
         strings: The reader-facing words (defaults merged with translations).
+        titles: Title words that make an admonition of any type an assessment when it holds
+            task-list items or a level table.
     """
 
     types: tuple[str, ...] = ("question",)
     strings: Mapping[str, str] = dataclasses.field(default_factory=lambda: merged(None))
+    titles: tuple[str, ...] = TITLE_WORDS
 
     @classmethod
     def create(
-        cls, types: Sequence[str] = ("question",), strings: Mapping[str, str] | None = None
+        cls,
+        types: Sequence[str] = ("question",),
+        strings: Mapping[str, str] | None = None,
+        titles: Sequence[str] = TITLE_WORDS,
     ) -> AssessmentOptions:
-        return cls(tuple(str(t).lower() for t in types), merged(strings))
+        return cls(
+            tuple(str(t).lower() for t in types), merged(strings), tuple(str(t) for t in titles)
+        )
 
     @property
     def parse(self) -> ParseOptions:
-        return ParseOptions(self.types, (self.strings["overall"],))
+        return ParseOptions(self.types, (self.strings["overall"],), self.titles)
 
 
 class AssessmentExtension(Extension):
@@ -81,8 +100,13 @@ class AssessmentExtension(Extension):
         self.config = {
             "admonition_types": [
                 ["question"],
-                "Admonition types that are assessments when they contain task-list items "
-                "('assessment' always is).",
+                "Admonition types that are assessments when they contain task-list items or a "
+                "level table ('assessment' always is).",
+            ],
+            "title_words": [
+                list(TITLE_WORDS),
+                "Title words that make an admonition of any type an assessment when it "
+                "contains task-list items or a level table.",
             ],
             "strings": [{}, "Translations of the words readers see, by key."],
             "reporter": [
@@ -98,20 +122,23 @@ class AssessmentExtension(Extension):
         types = self.getConfig("admonition_types")
         if isinstance(types, str):
             types = [types]
-        return AssessmentOptions.create(types, self.getConfig("strings") or {})
+        titles = self.getConfig("title_words")
+        if isinstance(titles, str):
+            titles = [titles]
+        return AssessmentOptions.create(types, self.getConfig("strings") or {}, titles)
 
     def extendMarkdown(self, md: Markdown) -> None:
         state = _DocumentState()
         options = self.options()
+        reporter = self.getConfig("reporter")
+        md.preprocessors.register(_SourcePreprocessor(md, state), "careerkit_source", 35)
         md.preprocessors.register(
-            _AssessmentPreprocessor(
-                md, options, state, self.getConfig("reporter"), self.getConfig("collect")
-            ),
+            _AssessmentPreprocessor(md, options, state, reporter),
             "careerkit_assessments",
-            28,  # after normalize_whitespace (30), before fenced code is stashed (25)
+            19,  # after raw HTML, comments (html_block, 20) and fenced code (25) are stashed
         )
         md.treeprocessors.register(
-            _AssessmentTreeprocessor(md, options, state),
+            _AssessmentTreeprocessor(md, options, state, reporter, self.getConfig("collect")),
             "careerkit_assessments",
             26,  # before pymdownx.tasklist (25) and inline Markdown (20)
         )
@@ -120,7 +147,33 @@ class AssessmentExtension(Extension):
 
 @dataclasses.dataclass
 class _DocumentState:
+    source: list[str] = dataclasses.field(default_factory=list)
     assessments: tuple[Assessment, ...] = ()
+    lines: LineMap | None = None
+
+
+def source_positions(findings: Sequence[Finding], lines: LineMap | None) -> list[Finding]:
+    """Findings moved from processed lines to the lines and columns the author typed."""
+    if lines is None:
+        return list(findings)
+    out = []
+    for f in findings:
+        line, column = lines.position(f.line, f.column)
+        out.append(dataclasses.replace(f, line=line, column=column))
+    return out
+
+
+class _SourcePreprocessor(Preprocessor):
+    """Keeps the lines as written, before other preprocessors change them."""
+
+    def __init__(self, md: Markdown, state: _DocumentState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.state.source = list(lines)
+        self.state.lines = None
+        return lines
 
 
 class _AssessmentPreprocessor(Preprocessor):
@@ -130,24 +183,57 @@ class _AssessmentPreprocessor(Preprocessor):
         options: AssessmentOptions,
         state: _DocumentState,
         reporter: Reporter,
-        collect: Collector,
     ) -> None:
         super().__init__(md)
         self.options = options
         self.state = state
         self.reporter = reporter
-        self.collect = collect
 
     def run(self, lines: list[str]) -> list[str]:
         parsed = parse_page(lines, self.options.parse)
-        for f in (*parsed.findings, *check_page(parsed.assessments)):
+        self.state.assessments = ()
+        if not parsed.assessments and not parsed.findings:
+            return lines
+        self.state.lines = LineMap.build(self.state.source or lines, lines, self.md.tab_length)
+        for f in source_positions(
+            [*parsed.findings, *check_page(parsed.assessments)], self.state.lines
+        ):
             self.reporter(f)
-        self.collect(parsed.assessments)
         blocks = self.md.parser.blockprocessors
         renderable = {"!!!": "admonition" in blocks, "???": "details" in blocks}
-        kept = [a for a in parsed.assessments if renderable[lines[a.line - 1].lstrip()[:3]]]
+        kept = []
+        for a in parsed.assessments:
+            marker = lines[a.line - 1].lstrip()[:3]
+            if renderable[marker]:
+                kept.append(a)
+                continue
+            needed = "admonition" if marker == "!!!" else "pymdownx.details"
+            self._not_rendered(a, f"the '{marker}' block is not rendered", f"enable {needed}")
         self.state.assessments = tuple(kept)
         return rewrite_source(lines, kept)
+
+    def _not_rendered(self, a: Assessment, why: str, fix: str) -> None:
+        report(self.reporter, self.state.lines, a, why, fix)
+
+
+def report(
+    reporter: Reporter, lines: LineMap | None, a: Assessment, why: str, fix: str, at: int = 0
+) -> None:
+    """Report that assessment ``a`` is left as written, at its ``!!!`` line."""
+    where = ""
+    if at > a.line:
+        # Lines below the '!!!' line: the extension does not know the front matter's length.
+        below = (lines.position(at, 0)[0] - lines.position(a.line, 0)[0]) if lines else at - a.line
+        where = f" ({below} line{'s' if below != 1 else ''} below)"
+    found = finding(
+        a.line,
+        a.column,
+        "assessment.not-rendered",
+        f"'{a.title}' is left as written, not interactive: {why}{where}",
+        fix,
+    )
+    for f in source_positions([found], lines):
+        reporter(f)
 
 
 def rewrite_source(lines: Sequence[str], assessments: Sequence[Assessment]) -> list[str]:
@@ -176,29 +262,81 @@ def rewrite_source(lines: Sequence[str], assessments: Sequence[Assessment]) -> l
 
 
 class _AssessmentTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, options: AssessmentOptions, state: _DocumentState) -> None:
+    def __init__(
+        self,
+        md: Markdown,
+        options: AssessmentOptions,
+        state: _DocumentState,
+        reporter: Reporter,
+        collect: Collector,
+    ) -> None:
         super().__init__(md)
         self.options = options
         self.state = state
+        self.reporter = reporter
+        self.collect = collect
 
     def run(self, root: Element) -> None:
         wanted = {marker_class(a.index): a for a in self.state.assessments}
-        if not wanted:
-            return
-        found: list[tuple[Element, Assessment]] = []
-        prefix = marker_class(0)[:-1]
-        for el in root.iter():
-            classes = el.get("class")
-            if classes is None or prefix not in classes:
-                continue
-            for cls in classes.split():
-                a = wanted.pop(cls, None)
-                if a is not None:
-                    found.append((el, a))
-        tasklist = "task-list" in self.md.treeprocessors
-        for el, a in found:
-            enhance(el, a, self.options.strings, tasklist=tasklist)
         self.state.assessments = ()
+        found: list[tuple[Element, Assessment]] = []
+        if wanted:
+            prefix = marker_class(0)[:-1]
+            for el in root.iter():
+                classes = el.get("class")
+                if classes is None or prefix not in classes:
+                    continue
+                for cls in classes.split():
+                    a = wanted.pop(cls, None)
+                    if a is not None:
+                        found.append((el, a))
+        lines = self.state.lines
+        for a in wanted.values():  # its '!!!' line did not become an admonition
+            _unmark(root, marker_class(a.index))
+            report(
+                self.reporter,
+                lines,
+                a,
+                "it did not render as an admonition",
+                "start the '!!!' line at the left margin, or four spaces into a list item, "
+                "admonition or content tab",
+            )
+        tasklist = "task-list" in self.md.treeprocessors
+        strings = self.options.strings
+        # Two or more rubric blocks on a page make one competency profile.
+        blocks = [a for _, a in found if a.rubric_block]
+        pid = profile_id(root, blocks[0]) if len(blocks) > 1 else ""
+        done: list[Assessment] = []
+        parts: list[tuple[Element, Assessment]] = []
+        for el, a in found:
+            part = pid if pid and a.rubric_block else ""
+            shown = as_part(a) if part else a
+            problem = enhance(el, shown, strings, tasklist=tasklist, part=part)
+            if problem is not None:
+                report(self.reporter, lines, a, problem.why, problem.fix, problem.line)
+                continue
+            done.append(a)
+            if part:
+                parts.append((el, shown))
+        if parts:
+            done.append(profile(root, pid, parts, strings))
+        if lines is not None:
+            done = [_at_source(a, lines) for a in done]
+        self.collect(done)
+
+
+def _at_source(a: Assessment, lines: LineMap) -> Assessment:
+    line, column = lines.position(a.line, a.column)
+    return dataclasses.replace(a, line=line, column=column)
+
+
+def _unmark(root: Element, marker: str) -> None:
+    """Remove a marker that ended up in text (a '!!!' line Markdown did not read as a block)."""
+    for el in root.iter():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value and marker in value:
+                setattr(el, attr, type(value)(value.replace(" " + marker, "")))
 
 
 def makeExtension(**kwargs: Any) -> AssessmentExtension:  # the name Markdown looks for

@@ -81,6 +81,8 @@ class Item:
         levels: A rubric's levels, in the order written.
         table: A rubric's position among all tables of the block (0-based), to find it in HTML.
         id_column: Column of ``{#id}`` if written.
+        example: The level the author marked in a "Current" column (an example, not an answer).
+        example_column: Index of that column among the table's cells, or -1.
     """
 
     id: str
@@ -92,6 +94,8 @@ class Item:
     levels: tuple[Level, ...] = ()
     table: int = -1
     id_column: int = 0
+    example: int | None = None
+    example_column: int = -1
 
     @property
     def is_rubric(self) -> bool:
@@ -104,6 +108,7 @@ class Section:
 
     Attributes:
         implicit: True for the items outside tabs (titled like the assessment).
+        weight: The weight written in the tab title, ``=== "Clarity (25%)"``, in percent.
     """
 
     id: str
@@ -113,6 +118,7 @@ class Section:
     items: tuple[Item, ...]
     implicit: bool = False
     explicit_id: bool = False
+    weight: float | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -166,6 +172,7 @@ class Assessment:
         intro: Markdown of the block before its first tab, item or table (minus options).
         tables: How many tables the block holds (rubrics and others).
         explicit_id: The author gave ``id:``.
+        group: The content tab or heading the block sits under (for a page's profile).
     """
 
     index: int
@@ -184,10 +191,22 @@ class Assessment:
     intro: str = ""
     tables: int = 0
     explicit_id: bool = False
+    group: str = ""
 
     @property
     def items(self) -> tuple[Item, ...]:
         return tuple(item for section in self.sections for item in section.items)
+
+    @property
+    def weighted(self) -> bool:
+        """Every tab carries a weight: the overall score weighs the sections."""
+        tabs = [s for s in self.sections if not s.implicit]
+        return bool(tabs) and all(s.weight is not None for s in tabs)
+
+    @property
+    def rubric_block(self) -> bool:
+        """A block that is one level table and nothing else to answer (a competency)."""
+        return not self.explicit and len(self.items) == 1 and self.items[0].is_rubric
 
     @property
     def task_items(self) -> tuple[Item, ...]:

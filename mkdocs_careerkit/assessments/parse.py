@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import hashlib
 import re
 import unicodedata
@@ -32,6 +33,11 @@ OPTIONS = ("id", "scale", "labels")
 """Option lines an ``!!! assessment`` block may start with."""
 
 CHECKLIST_WORDS = ("none", "checklist", "checkbox", "checkboxes", "check")
+TITLE_WORDS = ("assessment", "self-assessment", "health check")
+"""Title words that make any admonition with something to answer an assessment (default)."""
+EXAMPLE_COLUMNS = ("current",)
+"""Rubric columns whose marks are the author's example, not part of a level's description."""
+_UNMARKED = {"", "⚪", "○", "◯", "☐", "-", "–", "—", "⬜", "❌", "✗", "no"}
 MAX_POINTS = 11
 
 _FENCE_RE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<rest>.*)$")
@@ -55,7 +61,19 @@ _CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _NUMBER_RE = re.compile(r"(?<![\d.])\d{1,3}(?![\d.])")
 _PAREN_RE = re.compile(r"\(([^()]{0,300})\)")
 _POINT_RE = re.compile(r"^\s*(\d{1,3})\s*[=:]\s*(.*?)\s*$")
-_RANGE_SCALE_RE = re.compile(r"(?<![\w.])(\d{1,2}) *(?:-|–|—|to) *(\d{1,2})(?![\w%]|\.\d)")
+_RANGE_SCALE_RE = re.compile(r"(?<![\w.,/-])(\d{1,2}) *(?:-|–|—|to) *(\d{1,2})(?![\w%/-]|[.,]\d)")
+_LABELLED_RANGE_RE = re.compile(
+    r"(?<![\w.,/-])(\d{1,2}) *\(([^()]{1,60})\) *(?:-|–|—|to) *(\d{1,2}) *\(([^()]{1,60})\)"
+)
+_SCALE_WORD_RE = re.compile(r"\b(?:rate|rated|rating|ratings|score|scores|scale)\b", re.I)
+_SENTENCE_END_RE = re.compile(r"[.!?;:](?:\s|\*|_|$)")
+_WORD_POINT_RE = re.compile(r"^\s*([^\s=,;()]{1,30})\s*=\s*(\S.*?)\s*$")
+_QUOTED_START_RE = re.compile(r"^ *>[ >]*(?:!!!|\?\?\?\+?) ?(?P<type>[\w\-]+)")
+_QUOTED_ITEM_RE = re.compile(r"^>[ >]*(?:[-*+]|\d{1,9}[.)]) +\[[ xX]\] ")
+_HEADING_RE = re.compile(r"^(#{1,6}) +(.*?)(?: +#+)? *$")
+_WEIGHT_RE = re.compile(r" *\((\d{1,3}(?:\.\d{1,2})?) *%\) *$")
+_PAREN_LEVEL_RE = re.compile(r"\( *\d{1,3} *\)")
+_CONTAINER_RE = re.compile(r"^ *(?:!!!|\?\?\?\+?|===[!+]{0,2} |[-*+] |\d{1,9}[.)] )")
 _OPTION_RANGE_RE = re.compile(r"^(\d{1,3}) *(?:-|–|—|to) *(\d{1,3})$")
 
 _NUM = r"\d{1,4}(?:\.\d{1,4})?"
@@ -79,12 +97,28 @@ class ParseOptions:
     """What counts as an assessment.
 
     Attributes:
-        types: Admonition types recognised as assessments when they contain task items.
+        types: Admonition types recognised as assessments when they contain task items or a
+            level table.
         overall: Words that name the overall score in a band (compared ignoring case).
+        titles: Words that make an admonition of any type an assessment when its title holds
+            one of them and it holds task items or a level table.
     """
 
     types: tuple[str, ...] = ("question",)
     overall: tuple[str, ...] = ("overall",)
+    titles: tuple[str, ...] = TITLE_WORDS
+
+    @property
+    def title_re(self) -> re.Pattern[str]:
+        return _title_re(self.titles)
+
+
+@functools.lru_cache(maxsize=16)
+def _title_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -174,40 +208,109 @@ def fenced_lines(lines: Sequence[str]) -> list[bool]:
 def parse_page(lines: Sequence[str], options: ParseOptions | None = None) -> PageAssessments:
     """Read every assessment block of a page.
 
+    Only admonitions Python-Markdown itself would render are read: not lines in fenced code,
+    not indented code (a ``!!!`` line must start a block at the top level or exactly one level
+    inside a list item, admonition or content tab). An assessment nested in another is read on
+    its own, and its lines are not part of the outer block. Raw HTML and comments are not seen
+    here at all: callers pass the lines after Python-Markdown stashed them.
+
     Args:
         lines: The Markdown body, one string per line, tabs already expanded.
         options: What counts as an assessment.
 
     Returns:
-        The assessments, and findings for what could not be read (unknown options, rubric rows
-        without a level). The semantic checks are in
-        :func:`mkdocs_careerkit.assessments.check.check_page`.
+        The assessments in page order, and findings for what could not be read (unknown
+        options, rubric rows without a level, blocks in a blockquote). The semantic checks are
+        in :func:`mkdocs_careerkit.assessments.check.check_page`.
     """
     opts = options or ParseOptions()
     types = {t.lower() for t in opts.types} | {EXPLICIT_TYPE}
     starts: list[tuple[int, re.Match[str]]] = []  # admonitions of an assessment type
+    quoted: list[int] = []
     for i, line in enumerate(lines):
         if "!!!" in line or "???" in line:
             m = _ADMONITION_RE.match(line)
-            if m and m.group("classes").split()[0].lower() in types:
+            if m and (
+                m.group("classes").split()[0].lower() in types
+                or opts.title_re.search(m.group("title") or "")
+            ):
                 starts.append((i, m))
-    if not starts:
+            elif ">" in line:
+                q = _QUOTED_START_RE.match(line)
+                if q and q.group("type").lower() in types:
+                    quoted.append(i)
+    if not starts and not quoted:
         return PageAssessments((), ())  # most pages: nothing to read
     fenced = fenced_lines(lines)
-    found: list[Assessment] = []
-    findings: list[Finding] = []
-    after = 0  # the first line after the last block read
-    for i, m in starts:
-        if i < after or fenced[i]:
-            continue
+    real = [(i, m) for i, m in starts if not fenced[i] and _in_container(lines, i)]
+    read: list[tuple[Assessment, list[Finding]]] = []
+    # Innermost first: a nested assessment is read on its own, then hidden from its parent.
+    taken: list[tuple[int, int]] = []
+    for i, m in reversed(real):
         end = _block_end(lines, i, len(m.group("indent")))
-        block = _BlockReader(lines, fenced, i, end, m, len(found), opts)
+        hidden = list(fenced)
+        for first, last in taken:
+            if i < first <= end:
+                hidden[first : last + 1] = [True] * (last + 1 - first)
+        block = _BlockReader(lines, hidden, i, end, m, 0, opts)
         assessment = block.read()
         if assessment is not None:
-            found.append(assessment)
-            findings += block.findings
-        after = end + 1
-    return PageAssessments(tuple(found), tuple(findings))
+            read.append((assessment, block.findings))
+            taken.append((i, end))
+    read.sort(key=lambda pair: pair[0].line)
+    found = tuple(dataclasses.replace(a, index=n) for n, (a, _) in enumerate(read))
+    findings = [f for _, fs in read for f in fs]
+    findings += _quoted_blocks(lines, fenced, quoted)
+    findings.sort(key=lambda f: (f.line, f.column))
+    return PageAssessments(found, tuple(findings))
+
+
+def _in_container(lines: Sequence[str], i: int) -> bool:
+    """Whether the admonition line ``i`` starts a block, rather than sitting in indented code.
+
+    Python-Markdown reads an indented line as code unless it continues a list item, an
+    admonition or a content tab written four columns to its left.
+    """
+    indent = _indent(lines[i])
+    for _ in range(64):  # nesting deeper than this is not a real page
+        if indent == 0:
+            return True
+        if indent % 4:
+            return False
+        j = i - 1
+        while j >= 0 and (not lines[j].strip() or _indent(lines[j]) >= indent):
+            j -= 1
+        if j < 0 or _indent(lines[j]) != indent - 4 or not _CONTAINER_RE.match(lines[j]):
+            return False
+        i, indent = j, indent - 4
+    return False
+
+
+def _quoted_blocks(
+    lines: Sequence[str], fenced: Sequence[bool], starts: list[int]
+) -> list[Finding]:
+    """Findings for assessment blocks written inside a blockquote, which are not read."""
+    out = []
+    for i in starts:
+        if fenced[i]:
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].lstrip().startswith(">") and not fenced[j]:
+            if _QUOTED_ITEM_RE.match(lines[j].lstrip()):
+                column = _indent(lines[i]) + 1
+                out.append(
+                    finding(
+                        i + 1,
+                        column,
+                        "assessment.not-read",
+                        "this assessment is inside a blockquote ('> !!!'), so readers cannot "
+                        "answer it",
+                        "remove the '>' in front of the block's lines",
+                    )
+                )
+                break
+            j += 1
+    return out
 
 
 def _block_end(lines: Sequence[str], start: int, indent: int) -> int:
@@ -242,6 +345,9 @@ class _RawItem:
     id_column: int
     levels: tuple[Level, ...] = ()
     table: int = -1
+    levels_in_parentheses: bool = False
+    example: int | None = None
+    example_column: int = -1
 
     @property
     def is_rubric(self) -> bool:
@@ -254,6 +360,7 @@ class _RawSection:
     line: int
     column: int
     explicit: str | None
+    weight: float | None = None
 
 
 @dataclasses.dataclass
@@ -316,8 +423,12 @@ class _BlockReader:
     def read(self) -> Assessment | None:
         first = self._read_options()
         self._read_body(first)
-        if not self.explicit and not any(not it.is_rubric for it in self.items):
-            return None  # a question without task items is an ordinary admonition
+        if not self.explicit and not any(
+            not it.is_rubric or it.levels_in_parentheses for it in self.items
+        ):
+            # Without task items or a level table ('| Novice (1) | … |') it is an ordinary
+            # admonition, like an '!!! info "How to Use This Assessment"' box of prose.
+            return None
         return self._build()
 
     def _read_options(self) -> int:
@@ -388,6 +499,14 @@ class _BlockReader:
                 continue
             if depth < 4:
                 section = -1  # text at the block's own level ends the tab set
+            if text.startswith(">") and _QUOTED_ITEM_RE.match(text):
+                self._report(
+                    idx + 1,
+                    _indent(raw) + 1,
+                    "assessment.not-read",
+                    "this statement is inside a quote ('> - [ ]'), so readers cannot answer it",
+                    "remove the '>' to make it a statement, or the '[ ]' to quote it as text",
+                )
             item = _ITEM_RE.match(text)
             if item:
                 in_intro = False
@@ -410,8 +529,15 @@ class _BlockReader:
 
     def _add_section(self, tab: re.Match[str], idx: int) -> int:
         title = plain_text(tab.group("title"))
+        weight = _WEIGHT_RE.search(title)
         self.sections.append(
-            _RawSection(title, idx + 1, self.body_indent + 1, tab.group("id") or None)
+            _RawSection(
+                title,
+                idx + 1,
+                self.body_indent + 1,
+                tab.group("id") or None,
+                float(weight.group(1)) if weight else None,
+            )
         )
         return len(self.sections) - 1
 
@@ -464,6 +590,16 @@ class _BlockReader:
         numbered = [(line, cells) for line, cells in rows if len(_NUMBER_RE.findall(cells[0])) == 1]
         if len(rows) < 2 or len(numbered) * 2 < len(rows):
             return nxt  # an ordinary table, not a rubric
+        in_parentheses = all(_PAREN_LEVEL_RE.search(cells[0]) for _, cells in rows)
+        example_column = next(
+            (
+                n
+                for n, cell in enumerate(header)
+                if n > 0 and plain_text(cell).casefold() in EXAMPLE_COLUMNS
+            ),
+            -1,
+        )
+        example: int | None = None
         levels: list[Level] = []
         for line, cells in rows:
             numbers = _NUMBER_RE.findall(cells[0])
@@ -476,8 +612,14 @@ class _BlockReader:
                     "start the row with its level, e.g. '| Novice (1) | ... |'",
                 )
                 continue
-            text = " ".join(plain_text(c) for c in cells[1:] if c.strip())
+            text = " ".join(
+                plain_text(c)
+                for n, c in enumerate(cells)
+                if n and n != example_column and c.strip()
+            )
             levels.append(Level(int(numbers[0]), plain_text(cells[0]), text, line))
+            if 0 < example_column < len(cells) and cells[example_column].strip() not in _UNMARKED:
+                example = int(numbers[0]) if example is None else example
         name_cell = next((c for c in header[1:] if c.strip()), header[0] if header else "")
         own = _ID_TOKEN_RE.search(name_cell)
         id_column = 0
@@ -494,6 +636,9 @@ class _BlockReader:
                 id_column,
                 tuple(levels),
                 table,
+                in_parentheses,
+                example,
+                example_column,
             )
         )
         return nxt
@@ -528,6 +673,14 @@ class _BlockReader:
         sections = self._sections(kind)
         assessment_id = self._assessment_id(title, scale)
         intro = "\n".join(t for _, t in self.intro).strip("\n")
+        if not self.explicit and len(self.items) == 1 and self.items[0].is_rubric:
+            # A rubric block: the competency is the block's title, not the table's column name.
+            sections = tuple(
+                dataclasses.replace(
+                    sec, items=tuple(dataclasses.replace(i, text=title) for i in sec.items)
+                )
+                for sec in sections
+            )
         draft = Assessment(
             index=self.index,
             id=assessment_id,
@@ -545,8 +698,41 @@ class _BlockReader:
             intro=intro,
             tables=self.tables,
             explicit_id="id" in self.opt,
+            group=self._group(),
         )
         return dataclasses.replace(draft, bands=self._bands(draft))
+
+    def _group(self) -> str:
+        """The content tab the block sits in, else the nearest heading above it (not the h1)."""
+        indent = self.indent
+        for j in range(self.start - 1, -1, -1):
+            line = self.lines[j]
+            if not line.strip() or self.fenced[j]:
+                continue
+            if indent and _indent(line) == indent - 4:
+                tab = _TAB_RE.match(line.strip())
+                if tab:
+                    return plain_text(tab.group("title"))
+                indent = _indent(line)
+            if _indent(line) == 0:
+                heading = _HEADING_RE.match(line)
+                if heading and len(heading.group(1)) > 1:
+                    return plain_text(heading.group(2))
+        return ""
+
+    def _paragraph_before(self) -> list[tuple[int, str, int]]:
+        """The lines of the paragraph right before the block: (line, text, column)."""
+        out: list[tuple[int, str, int]] = []
+        j = self.start - 1
+        if j >= 0 and not self.lines[j].strip():
+            j -= 1
+        while j >= 0 and self.lines[j].strip() and not self.fenced[j]:
+            line = self.lines[j]
+            if _indent(line) != self.indent or line.lstrip().startswith(("!!!", "???", "#", "|")):
+                break
+            out.insert(0, (j + 1, line[self.indent :], self.indent + 1))
+            j -= 1
+        return out
 
     def _assessment_id(self, title: str, scale: Scale | None) -> str:
         if "id" in self.opt:
@@ -592,6 +778,13 @@ class _BlockReader:
                 scale = _scale_from_text(text, line, column, option=False)
                 if scale is not None:
                     break
+            if scale is None:  # "Rate each dimension from 1 (Poor) to 5 (Excellent)" above it
+                for line, text, column in self._paragraph_before():
+                    scale = _scale_from_text(text, line, column, option=False)
+                    if scale is not None:
+                        break
+            if scale is None:
+                self._report_unusable_scale(texts)
         if "labels" in self.opt:
             value, line, column = self.opt["labels"]
             labels = tuple(part.strip() for part in value.split(","))
@@ -620,6 +813,33 @@ class _BlockReader:
                 scale = dataclasses.replace(scale, labels=labels)
         return scale
 
+    def _report_unusable_scale(self, texts: list[tuple[int, str]]) -> None:
+        """A finding for text that looks like a scale but gives no numbers to rate with."""
+        for line, text in texts:
+            for m in _PAREN_RE.finditer(text):
+                parts = re.split(r"[,;]", m.group(1))
+                points = [_WORD_POINT_RE.match(p) for p in parts]
+                if len(parts) < 2 or not all(points):
+                    continue
+                if line == self.start + 1:
+                    column = self.match.start("title") + 1 + m.start()
+                else:
+                    column = self.body_indent + 1 + m.start()
+                labels = ", ".join(
+                    f"{n}={p.group(2)}"
+                    for n, p in zip((1, 5), [points[0], points[-1]], strict=True)
+                    if p
+                )
+                self._report(
+                    line,
+                    column,
+                    "assessment.unusable-scale",
+                    f"'({m.group(1).strip()})' looks like a rating scale, but its points are "
+                    "not numbers, so the statements are checkboxes",
+                    f"number the points, e.g. '({labels})'",
+                )
+                return
+
     def _sections(self, kind: str) -> tuple[Section, ...]:
         outside = [it for it in self.items if it.section < 0]
         groups: list[tuple[_RawSection | None, list[_RawItem]]] = []
@@ -640,7 +860,7 @@ class _BlockReader:
             if raw is None:
                 sid, title, line, column, explicit = "_", "", self.start + 1, self.indent + 1, False
             else:
-                sid = raw.explicit or slugify(raw.title) or f"section-{gi + 1}"
+                sid = raw.explicit or slugify(_WEIGHT_RE.sub("", raw.title)) or f"section-{gi + 1}"
                 title, line, column, explicit = raw.title, raw.line, raw.column, bool(raw.explicit)
             built = []
             for it in items:
@@ -661,9 +881,14 @@ class _BlockReader:
                         levels=it.levels,
                         table=it.table,
                         id_column=it.id_column,
+                        example=it.example,
+                        example_column=it.example_column,
                     )
                 )
-            sections.append(Section(sid, title, line, column, tuple(built), raw is None, explicit))
+            weight = raw.weight if raw is not None else None
+            sections.append(
+                Section(sid, title, line, column, tuple(built), raw is None, explicit, weight)
+            )
         return tuple(sections)
 
     def _bands(self, draft: Assessment) -> tuple[Band, ...]:
@@ -717,7 +942,14 @@ def _item_slug(item: _RawItem) -> str:
 
 
 def _scale_from_text(text: str, line: int, column: int, *, option: bool) -> Scale | None:
-    """A scale written as ``(1=Poor, 5=Great)``, ``1=Poor, 5=Great`` (option) or ``1–5``."""
+    """A scale written in one of the documented forms, or ``None``.
+
+    In an intro or title: numbered points in parentheses, ``(1=Poor, 5=Great)`` or
+    ``(1: Never; 5: Always)``; a range alone in parentheses, ``(1–5)``; or a range after the
+    words rate, rating, score or scale in the same sentence, ``Rate each 1–5``, ``on a scale
+    of 0 to 10``, ``Rate from 1 (Poor) to 5 (Excellent)``. Other numbers in prose ("Spend 1-2
+    hours", a date) are never a scale. An option value may also be ``1=Poor, 5=Great`` or ``1-5``.
+    """
     candidates = [(m.group(1), m.start()) for m in _PAREN_RE.finditer(text)]
     if option:
         candidates.insert(0, (text, 0))
@@ -735,10 +967,28 @@ def _scale_from_text(text: str, line: int, column: int, *, option: bool) -> Scal
             a, b = int(m.group(1)), int(m.group(2))
             return Scale((ScalePoint(a, ""), ScalePoint(b, "")), line, column, text.strip())
         return None
+    for inner, start in candidates:
+        m = _RANGE_SCALE_RE.fullmatch(inner.strip())
+        if m:
+            a, b = int(m.group(1)), int(m.group(2))
+            offset = start + 1 + inner.index(m.group(0))
+            return Scale((ScalePoint(a, ""), ScalePoint(b, "")), line, column + offset, m.group(0))
+    for m in _LABELLED_RANGE_RE.finditer(text):
+        if _after_scale_word(text, m.start()):
+            a, b = int(m.group(1)), int(m.group(3))
+            pair = (ScalePoint(a, m.group(2).strip()), ScalePoint(b, m.group(4).strip()))
+            return Scale(pair, line, column + m.start(), m.group(0))
     for m in _RANGE_SCALE_RE.finditer(text):
-        a, b = int(m.group(1)), int(m.group(2))
-        if (a in (0, 1) and 2 <= b <= 10) or (b in (0, 1) and 2 <= a <= 10):
+        if _after_scale_word(text, m.start()):
+            a, b = int(m.group(1)), int(m.group(2))
             return Scale(
                 (ScalePoint(a, ""), ScalePoint(b, "")), line, column + m.start(), m.group(0)
             )
     return None
+
+
+def _after_scale_word(text: str, at: int) -> bool:
+    """Whether "rate", "score" or "scale" comes before ``at`` in the same sentence."""
+    before = text[:at]
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(before)]
+    return bool(_SCALE_WORD_RE.search(before[ends[-1] if ends else 0 :]))

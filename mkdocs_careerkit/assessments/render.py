@@ -1,17 +1,20 @@
 """Turn an assessment model into data for the script and marks on the rendered block.
 
 The admonition, content tabs and task list render the author's checklist as usual (that is what
-readers without JavaScript see); this module only adds ``data-careerkit-*`` attributes and a
-``<script type="application/json">`` holding the model, which the script reads. That script
-element sits in a ``<template>``: Material's instant navigation re-creates every ``<script>`` of
-the new page's content without its ``type``, which would run the JSON as JavaScript; it does not
-look inside templates, whose content is inert. When the block
-did not render as expected (no ``pymdownx.tabbed`` or ``tables``), it rebuilds a plain checklist
-from the model so the script still finds every item. Imports nothing from MkDocs.
+readers without JavaScript see); this module only adds ``data-careerkit-*`` attributes, a few
+wrapper elements around existing nodes and a ``<script type="application/json">`` holding the
+model, which the script reads. It never converts author text again nor rebuilds the block from
+strings: when the rendered block does not have the shape the model expects (a list that did not
+render as a list, content tabs without ``pymdownx.tabbed``), :func:`enhance` changes nothing and
+says why, and the caller reports it. The script element sits in a ``<template>``: Material's
+instant navigation re-creates every ``<script>`` of the new page's content without its ``type``,
+which would run the JSON as JavaScript; it does not look inside templates, whose content is
+inert. Imports nothing from MkDocs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Mapping
@@ -20,11 +23,32 @@ from xml.etree.ElementTree import Element, SubElement
 
 from markdown.util import AtomicString
 
-from mkdocs_careerkit.assessments.model import Assessment, Band, Item, Scale
+from mkdocs_careerkit.assessments.model import Assessment, Band, Item, Scale, Section
+from mkdocs_careerkit.assessments.parse import plain_text, slugify
 
 DATA_CLASS = "careerkit-assessment-data"
 _TASK_RE = re.compile(r"^\s*\[[ xX]\](?:\s|$)")
 _NUMBER_RE = re.compile(r"(?<![\d.])\d{1,3}(?![\d.])")
+_MARKER_RE = re.compile(r"\bcareerkit-assessment-\d+\b")
+_TAB_CLASSES = ("tabbed-block", "tabbed-content")
+_STATIC_SCORE_RE = re.compile(r"^\s*(?:\*\*|__)\s*(?:score|overall\b[^*_:\n]{0,40})\s*:", re.I)
+_EXAMPLE_LINE_RE = re.compile(r"^\s*(?:\*\*|__)?\s*current\s+level\s*:", re.I)
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    """Why a rendered block was left as it is, and how the author can fix it.
+
+    Attributes:
+        why: What did not render as expected.
+        fix: What to change.
+        line: The source line of the statement, tab or table at fault (as the model counts
+            lines), or 0 when the block as a whole is at fault.
+    """
+
+    why: str
+    fix: str
+    line: int = 0
 
 
 def marker_class(index: int) -> str:
@@ -60,8 +84,11 @@ def assessment_data(a: Assessment, strings: Mapping[str, str]) -> dict[str, Any]
                     for lv in sorted(item.levels, key=lambda lv: lv.value)
                 ]
             items.append(entry)
-        sections.append({"id": s.id, "title": s.title or a.title, "items": items})
-    return {
+        section: dict[str, Any] = {"id": s.id, "title": s.title or a.title, "items": items}
+        if s.weight is not None:
+            section["weight"] = s.weight
+        sections.append(section)
+    data: dict[str, Any] = {
         "id": a.id,
         "title": a.title,
         "scale": scale,
@@ -69,6 +96,9 @@ def assessment_data(a: Assessment, strings: Mapping[str, str]) -> dict[str, Any]
         "bands": _bands(a),
         "strings": dict(strings),
     }
+    if a.weighted:
+        data["weighted"] = True
+    return data
 
 
 def _bands(a: Assessment) -> list[dict[str, Any]]:
@@ -117,13 +147,145 @@ def _is_task(li: Element) -> bool:
     return bool(_TASK_RE.match(_first_text(li)))
 
 
+@dataclasses.dataclass
+class _Shape:
+    """The parts of a rendered block that belong to it (not to an assessment nested in it)."""
+
+    tasks: list[Element]
+    quoted_tasks: int
+    lists: list[Element]
+    tables: list[Element]
+    tabs: list[Element]
+    tab_of: dict[int, int]  # id(element) -> index of the content tab holding it, if any
+    texts: list[tuple[str, str]]  # (tag, text) of paragraphs and code, for diagnosis
+    paras: list[tuple[Element, int]] = dataclasses.field(default_factory=list)  # (p, tab)
+
+
+def _shape(block: Element) -> _Shape:
+    shape = _Shape([], 0, [], [], [], {}, [])
+    # (element, inside a blockquote, index of the content tab it is in or -1)
+    stack: list[tuple[Element, bool, int]] = [(child, False, -1) for child in reversed(block)]
+    while stack:
+        el, quoted, tab = stack.pop()
+        classes = el.get("class") or ""
+        if _MARKER_RE.search(classes) or el.get("data-careerkit-assessment") is not None:
+            continue  # a nested assessment: its own block
+        names = classes.split()
+        if tab < 0 and (
+            "tabbed-block" in names
+            or (
+                "tabbed-content" in names
+                and not any("tabbed-block" in (c.get("class") or "") for c in el)
+            )
+        ):
+            shape.tabs.append(el)
+            tab = len(shape.tabs) - 1
+        if el.tag == "li":
+            if _is_task(el):
+                if quoted:
+                    shape.quoted_tasks += 1
+                else:
+                    shape.tasks.append(el)
+                    shape.tab_of[id(el)] = tab
+            elif not quoted:
+                shape.lists.append(el)
+        elif el.tag == "table" and not quoted:
+            shape.tables.append(el)
+            shape.tab_of[id(el)] = tab
+        elif el.tag in ("p", "code") and el.text:
+            shape.texts.append((el.tag, el.text))
+            if el.tag == "p" and not quoted:
+                shape.paras.append((el, tab))
+        inner = quoted or el.tag == "blockquote"
+        stack.extend((child, inner, tab) for child in reversed(el))
+    return shape
+
+
+def _statement(li: Element) -> str:
+    """The plain text of a task item as written, without its ``[ ]``."""
+    return plain_text(_TASK_RE.sub("", _first_text(li), count=1))
+
+
+def _diagnose(shape: _Shape, a: Assessment) -> Problem | None:
+    tab_sections = [s for s in a.sections if not s.implicit]
+    if tab_sections and not shape.tabs:
+        return Problem(
+            "its content tabs ('=== \"…\"') did not render",
+            "enable the pymdownx.tabbed extension (with alternate_style: true for Material)",
+            tab_sections[0].line,
+        )
+    if len(shape.tables) != a.tables:
+        return Problem(
+            "its tables did not render as tables",
+            "enable the tables extension, and put a blank line before each table",
+            a.rubrics[0].line if a.rubrics else 0,
+        )
+    if len(shape.tabs) != len(tab_sections):
+        return Problem(
+            f"it has {len(tab_sections)} content tabs in the source but {len(shape.tabs)} rendered",
+            "put a blank line before each '=== \"…\"' and indent its statements four spaces "
+            "under it",
+            tab_sections[0].line,
+        )
+    tab_index = {s.id: n for n, s in enumerate(tab_sections)}
+    expected = [
+        (item, tab_index.get(s.id, -1))
+        for s in a.sections
+        for item in s.items
+        if not item.is_rubric
+    ]
+    for n, (item, tab) in enumerate(expected):
+        li = shape.tasks[n] if n < len(shape.tasks) else None
+        if li is None or not _statement(li).startswith(item.text):
+            return _missing(shape, item)
+        if shape.tab_of.get(id(li), -1) != tab:
+            return Problem(
+                f"the statement '{item.text}' rendered outside its content tab",
+                "indent the tab's statements four spaces under its '=== \"…\"'",
+                item.line,
+            )
+    if len(shape.tasks) > len(expected):
+        return Problem(
+            "it holds a task item careerkit did not read "
+            f"('{_statement(shape.tasks[len(expected)])}')",
+            "write each statement as '- [ ] text' on its own line, indented like the others",
+        )
+    for item in a.rubrics:
+        if item.table < 0 or item.table >= len(shape.tables):
+            return Problem("a rubric table did not render", "check the table's rows", item.line)
+    return None
+
+
+def _missing(shape: _Shape, item: Item) -> Problem:
+    """The problem for a statement that has no task item of its own in the rendered block."""
+    for tag, text in shape.texts:
+        if item.text and item.text in plain_text(text):
+            if tag == "code":
+                return Problem(
+                    f"the statement '{item.text}' rendered as code",
+                    "indent statements four spaces under the '!!!' line or the tab title, not more",
+                    item.line,
+                )
+            return Problem(
+                f"the statement '{item.text}' is not a list item",
+                "put a blank line before the list",
+                item.line,
+            )
+    return Problem(
+        f"the statement '{item.text}' did not render as a task list item",
+        "put a blank line before the list and indent it like the other statements",
+        item.line,
+    )
+
+
 def enhance(
     block: Element,
     a: Assessment,
     strings: Mapping[str, str],
     *,
     tasklist: bool,
-) -> None:
+    part: str = "",
+) -> Problem | None:
     """Mark the rendered block of assessment ``a`` for the script (runs before inline Markdown).
 
     Args:
@@ -131,33 +293,87 @@ def enhance(
         a: Its model.
         strings: The UI strings.
         tasklist: ``pymdownx.tasklist`` will turn ``[ ]`` into checkboxes after this runs.
+        part: The id of the page's profile this rubric block is part of: the block is marked
+            but holds no data or summary of its own (see :func:`profile`).
+
+    Returns:
+        ``None`` when the block was marked; otherwise why it was not, and then the block is
+        exactly as rendered except that careerkit's marker class is removed.
     """
     classes = [c for c in (block.get("class") or "").split() if c != marker_class(a.index)]
+    block.set("class", " ".join(classes))
+    shape = _shape(block)
+    problem = _diagnose(shape, a)
+    bands = _band_items(shape, a)
+    if problem is None and bands is None:
+        problem = Problem(
+            "a result band did not render as a list item",
+            "put a blank line before the list of bands",
+            next(
+                (b.line for b in usable_bands(a) if b.text.strip() not in _band_texts(shape)),
+                0,
+            ),
+        )
+    if problem is not None or bands is None:
+        return problem
     block.set("class", " ".join([*classes, "careerkit-assessment"]))
-    block.set("data-careerkit-assessment", a.id)
-    tasks = [li for li in block.iter("li") if _is_task(li)]
-    tables = list(block.iter("table"))
-    if len(tasks) != len(a.task_items) or len(tables) != a.tables:
-        _rebuild(block, a)
-        tasks = [li for li in block.iter("li") if _is_task(li)]
-        tables = list(block.iter("table"))
-        rubric_tables = dict(zip((i.id for i in a.rubrics), tables, strict=False))
-    else:
-        rubric_tables = {i.id: tables[i.table] for i in a.rubrics if 0 <= i.table < len(tables)}
-    for li, item in zip(tasks, a.task_items, strict=False):
+    block.set("data-careerkit-part" if part else "data-careerkit-assessment", part or a.id)
+    for li, item in zip(shape.tasks, a.task_items, strict=False):
         li.set("data-careerkit-item", item.id)
         if not tasklist:
             _wrap_box(li)
     for item in a.rubrics:
-        table = rubric_tables.get(item.id)
-        if table is not None:
-            _mark_rubric(table, item)
-    _mark_bands(block, a)
+        _mark_rubric(shape.tables[item.table], item, strings)
+    _mark_lines(shape, a, strings)
+    for n, li in enumerate(bands):
+        li.set("data-careerkit-band", str(n))
+        li.set("class", ((li.get("class") or "") + " careerkit-band").strip())
     if a.explicit and a.scale is not None and a.scale.line in a.option_lines:
         _add_legend(block, a.scale, strings)
-    holder = SubElement(block, "template", {"class": DATA_CLASS})
+    if not part:
+        add_data(block, assessment_data(a, strings))
+    return None
+
+
+def add_data(holder_parent: Element, data: Mapping[str, Any]) -> None:
+    """Append the ``<template>`` holding the script's data."""
+    holder = SubElement(holder_parent, "template", {"class": DATA_CLASS})
     script = SubElement(holder, "script", {"type": "application/json"})
-    script.text = AtomicString(json_text(assessment_data(a, strings)))
+    script.text = AtomicString(json_text(data))
+
+
+def _mark_lines(shape: _Shape, a: Assessment, strings: Mapping[str, str]) -> None:
+    """Mark the author's static "**Score: 2/4**" / "**Overall …:**" lines (the script shows
+    the reader's live ones instead) and "**Current Level: 3/5**" lines (an example)."""
+    tabs = [s.id for s in a.sections if not s.implicit]
+    for p, tab in shape.paras:
+        text = p.text or ""
+        if _EXAMPLE_LINE_RE.match(text) and a.rubric_block:
+            p.set("data-careerkit-example", strings["example"])
+        elif _STATIC_SCORE_RE.match(text):
+            overall = "overall" in text[:40].casefold()
+            section = "" if overall or tab < 0 or tab >= len(tabs) else tabs[tab]
+            p.set("data-careerkit-static", section)
+
+
+def _band_texts(shape: _Shape) -> list[str]:
+    return [_first_text(li).split("\n", 1)[0].strip() for li in shape.lists]
+
+
+def _band_items(shape: _Shape, a: Assessment) -> list[Element] | None:
+    """The list item of each usable band, in order; ``None`` if one is missing."""
+    texts = _band_texts(shape)
+    taken: set[int] = set()
+    out = []
+    for band in usable_bands(a):
+        n = next(
+            (n for n, t in enumerate(texts) if n not in taken and t == band.text.strip()), None
+        )
+        if n is None:
+            return None
+        taken.add(n)
+        out.append(shape.lists[n])
+    return out
 
 
 def _wrap_box(li: Element) -> None:
@@ -174,9 +390,13 @@ def _wrap_box(li: Element) -> None:
     holder.insert(0, box)
 
 
-def _mark_rubric(table: Element, item: Item) -> None:
+def _mark_rubric(table: Element, item: Item, strings: Mapping[str, str]) -> None:
     table.set("data-careerkit-rubric", item.id)
     table.set("class", ((table.get("class") or "") + " careerkit-rubric").strip())
+    head = table.find("thead/tr")
+    cells = list(head) if head is not None else []
+    if 0 < item.example_column < len(cells):  # the author's marks are an example
+        cells[item.example_column].set("data-careerkit-example", strings["example"])
     body = table.find("tbody")
     for tr in body if body is not None else []:
         first = tr.find("td")
@@ -185,23 +405,6 @@ def _mark_rubric(table: Element, item: Item) -> None:
         numbers = _NUMBER_RE.findall("".join(first.itertext()))
         if len(numbers) == 1:
             tr.set("data-careerkit-level", str(int(numbers[0])))
-
-
-def _mark_bands(block: Element, a: Assessment) -> None:
-    usable = usable_bands(a)
-    if not usable:
-        return
-    candidates = [li for li in block.iter("li") if not _is_task(li)]
-    taken: set[int] = set()
-    for n, band in enumerate(usable):
-        for li in candidates:
-            if id(li) in taken:
-                continue
-            if _first_text(li).split("\n", 1)[0].strip() == band.text.strip():
-                li.set("data-careerkit-band", str(n))
-                li.set("class", ((li.get("class") or "") + " careerkit-band").strip())
-                taken.add(id(li))
-                break
 
 
 def _add_legend(block: Element, scale: Scale, strings: Mapping[str, str]) -> None:
@@ -220,53 +423,66 @@ def _add_legend(block: Element, scale: Scale, strings: Mapping[str, str]) -> Non
     block.insert(at, legend)
 
 
-def _rebuild(block: Element, a: Assessment) -> None:
-    """Replace the block's body by a plain checklist built from the model.
+def profile_id(root: Element, first: Assessment) -> str:
+    """The storage id of a page's competency profile: its h1 (else its first block), slugged."""
+    heading = root.find("h1")
+    name = plain_text("".join(heading.itertext())) if heading is not None else ""
+    slug = slugify(name) or first.id
+    return slug if slug.endswith("profile") else slug + "-profile"
 
-    Used when content tabs or tables did not render (their extensions are not enabled): the
-    source then shows as one run-on paragraph in which the script could not find the items.
+
+def as_part(a: Assessment) -> Assessment:
+    """A rubric block as part of a profile: its competency is answered under the block's id."""
+    return dataclasses.replace(
+        a,
+        sections=tuple(
+            dataclasses.replace(s, items=tuple(dataclasses.replace(i, id=a.id) for i in s.items))
+            for s in a.sections
+        ),
+    )
+
+
+def profile(
+    root: Element,
+    pid: str,
+    parts: list[tuple[Element, Assessment]],
+    strings: Mapping[str, str],
+) -> Assessment:
+    """One competency profile for a page's rubric blocks, after the last of them.
+
+    Each block keeps its level table and becomes one competency of the profile; blocks are
+    grouped by the content tab or heading they sit under. Returns the profile's model.
     """
-    keep = [
-        child
-        for child in list(block)
-        if "admonition-title" in (child.get("class") or "") or child.tag == "summary"
-    ]
-    for child in list(block):
-        block.remove(child)
-    for child in keep:
-        block.append(child)
-    for para in re.split(r"\n\s*\n", a.intro):
-        if para.strip():
-            p = SubElement(block, "p")
-            p.text = para.strip()
-    for s in a.sections:
-        if not s.implicit:
-            heading = SubElement(SubElement(block, "p"), "strong")
-            heading.text = s.title
-        ul: Element | None = None
-        for item in s.items:
-            if item.is_rubric:
-                ul = None
-                _rubric_table(block, item)
-                continue
-            if ul is None:
-                ul = SubElement(block, "ul")
-            li = SubElement(ul, "li")
-            li.text = "[ ] " + item.text
-    usable = usable_bands(a)
-    if usable:
-        ul = SubElement(block, "ul")
-        for band in usable:
-            SubElement(ul, "li").text = band.text
-
-
-def _rubric_table(block: Element, item: Item) -> None:
-    table = SubElement(block, "table")
-    row = SubElement(SubElement(table, "thead"), "tr")
-    SubElement(row, "th").text = ""
-    SubElement(row, "th").text = item.text
-    body = SubElement(table, "tbody")
-    for level in sorted(item.levels, key=lambda lv: lv.value):
-        tr = SubElement(body, "tr")
-        SubElement(tr, "td").text = level.label
-        SubElement(tr, "td").text = level.text
+    groups: dict[str, list[Item]] = {}
+    for _, a in parts:
+        groups.setdefault(a.group, []).append(a.rubrics[0])
+    sections = tuple(
+        Section(slugify(g) or f"group-{n + 1}", g or strings["profile"], 0, 0, tuple(items))
+        for n, (g, items) in enumerate(groups.items())
+    )
+    first = parts[0][1]
+    model = Assessment(
+        index=-1,
+        id=pid,
+        title=strings["profile"],
+        type=first.type,
+        explicit=False,
+        line=first.line,
+        column=first.column,
+        indent=0,
+        end=parts[-1][1].end,
+        scale=None,
+        sections=sections,
+        bands=(),
+    )
+    parent = {child: el for el in root.iter() for child in el}
+    top = parts[-1][0]
+    while parent.get(top) is not None and parent[top] is not root:
+        top = parent[top]
+    box = Element("div", {"class": "careerkit-profile", "data-careerkit-assessment": pid})
+    at = list(root).index(top) + 1 if top in list(root) else len(root)
+    root.insert(at, box)
+    data = assessment_data(model, strings)
+    data["parts"] = True
+    add_data(box, data)
+    return model

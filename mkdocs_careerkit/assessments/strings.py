@@ -41,6 +41,17 @@ DEFAULT_STRINGS: dict[str, str] = {
     "item": "Statement",
     "answer": "Answer",
     "date": "Date",
+    "unreadable": "Your saved answers could not be read, so this page starts afresh.",
+    "skipped": "{n} saved result(s) could not be read and were skipped.",
+    "backup": "What was stored is kept in this browser under '{key}'.",
+    "not_saved": "Your answers could not be saved in this browser (its storage may be full or "
+    "turned off); export them to keep them.",
+    "changed": "{n} statement(s) changed their scale or kind since you answered: answer them "
+    "again (the earlier answers stay in the JSON export).",
+    "earlier": "earlier answer: {value}",
+    "weighted": "weighted",
+    "example": "Example",
+    "profile": "Competency profile",
 }
 
 
