@@ -8,7 +8,14 @@ import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from tests.conftest import unavailable, write_site
+from tests.conftest import EXAMPLE_SITE, EXTENSIONS, unavailable, write_site
+
+
+def _properdocs() -> str:
+    exe = shutil.which("properdocs", path=str(Path(sys.executable).parent))
+    if exe is None:
+        unavailable("properdocs is not installed: pip install -e '.[test]'")
+    return exe
 
 
 def test_registered_in_both_entry_point_groups() -> None:
@@ -18,9 +25,7 @@ def test_registered_in_both_entry_point_groups() -> None:
 
 
 def test_properdocs_build_runs_the_plugin(tmp_path: Path) -> None:
-    exe = shutil.which("properdocs", path=str(Path(sys.executable).parent))
-    if exe is None:
-        unavailable("properdocs is not installed: pip install -e '.[test]'")
+    exe = _properdocs()
     cfg = write_site(tmp_path, {"index.md": "# Home\n\n[x](missing.md)\n"}, {"theme": "material"})
     out = subprocess.run(
         [exe, "build", "-f", str(cfg)], capture_output=True, text=True, timeout=120
@@ -29,3 +34,46 @@ def test_properdocs_build_runs_the_plugin(tmp_path: Path) -> None:
     assert out.returncode != 0
     assert "index.md:3:1: link 'missing.md': no such file" in out.stderr
     assert "careerkit: 1 error, 0 warnings" in out.stderr
+
+
+def test_properdocs_builds_the_example_site_on_material(tmp_path: Path) -> None:
+    exe = _properdocs()
+    root = tmp_path / "example"
+    shutil.copytree(EXAMPLE_SITE, root, ignore=shutil.ignore_patterns("site"))
+    out = subprocess.run(
+        [exe, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "careerkit" not in out.stderr  # no finding, no error
+    page = tmp_path / "site" / "professional-development" / "networking-community-building"
+    html = (page / "index.html").read_text(encoding="utf-8")
+    assert 'data-careerkit-assessment="professional-network-assessment"' in html
+    assert '<script src="../../assets/careerkit/careerkit-assessment.js" defer>' in html
+    assert (tmp_path / "site" / "assets" / "careerkit" / "careerkit-assessment.js").is_file()
+
+
+def test_properdocs_builds_a_plain_theme_site(tmp_path: Path) -> None:
+    """ProperDocs no longer bundles the ``mkdocs`` theme: ``properdocs-theme-mkdocs`` brings it
+    (README, "Compatibility")."""
+    exe = _properdocs()
+    pages = {
+        "index.md": "# Home\n\nSee [the guide](guide.md#first-steps).\n",
+        "guide.md": (
+            "# Guide\n\n## First steps\n\n"
+            '!!! question "Check-in (1=Low, 5=High)"\n'
+            "    - [ ] I know my next step\n"
+        ),
+    }
+    cfg = write_site(tmp_path, pages, {"theme": "mkdocs", "markdown_extensions": EXTENSIONS})
+    out = subprocess.run(
+        [exe, "build", "--strict", "-f", str(cfg)], capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    html = (tmp_path / "site" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert "data-careerkit-assessment=" in html
+    assert '<script src="../assets/careerkit/careerkit-assessment.js" defer>' in html
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "careerkit-assessment.js" not in home  # only on the page with an assessment
