@@ -21,6 +21,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from mkdocs_careerkit import assets
 from mkdocs_careerkit.assessments.check import check_page
 from mkdocs_careerkit.assessments.model import Assessment
 from mkdocs_careerkit.assessments.parse import ParseOptions, parse_page
@@ -91,6 +92,12 @@ class AssessmentExtension(Extension):
                 "default: log a warning.",
             ],
             "collect": [_ignore, "Called with the assessments of each converted document."],
+            "assets_url": [
+                "",
+                "Without the plugin (Zensical): where 'python -m mkdocs_careerkit.assets DIR' "
+                "copied the script and stylesheet, relative to docs_dir; pages with an "
+                "assessment then reference them. Empty: no references (the plugin adds them).",
+            ],
         }
         super().__init__(**kwargs)
 
@@ -111,7 +118,7 @@ class AssessmentExtension(Extension):
             28,  # after normalize_whitespace (30), before fenced code is stashed (25)
         )
         md.treeprocessors.register(
-            _AssessmentTreeprocessor(md, options, state),
+            _AssessmentTreeprocessor(md, options, state, str(self.getConfig("assets_url"))),
             "careerkit_assessments",
             26,  # before pymdownx.tasklist (25) and inline Markdown (20)
         )
@@ -176,10 +183,13 @@ def rewrite_source(lines: Sequence[str], assessments: Sequence[Assessment]) -> l
 
 
 class _AssessmentTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, options: AssessmentOptions, state: _DocumentState) -> None:
+    def __init__(
+        self, md: Markdown, options: AssessmentOptions, state: _DocumentState, assets_url: str
+    ) -> None:
         super().__init__(md)
         self.options = options
         self.state = state
+        self.assets_url = assets_url
 
     def run(self, root: Element) -> None:
         wanted = {marker_class(a.index): a for a in self.state.assessments}
@@ -198,6 +208,8 @@ class _AssessmentTreeprocessor(Treeprocessor):
         tasklist = "task-list" in self.md.treeprocessors
         for el, a in found:
             enhance(el, a, self.options.strings, tasklist=tasklist)
+        if found and self.assets_url:
+            root.extend(assets.elements(self.assets_url, assets.host_src_path(self.md)))
         self.state.assessments = ()
 
 
