@@ -26,33 +26,46 @@ def test_registered_in_both_entry_point_groups() -> None:
 
 def test_properdocs_build_runs_the_plugin(tmp_path: Path) -> None:
     exe = _properdocs()
-    cfg = write_site(tmp_path, {"index.md": "# Home\n\n[x](missing.md)\n"}, {"theme": "material"})
+    page = '# Home\n\n[x](missing.md)\n\n!!! question "Check (5=High, 1=Low)"\n    - [ ] one\n'
+    config = {"theme": "material", "markdown_extensions": ["admonition"]}
+    cfg = write_site(tmp_path, {"index.md": page}, config)
     out = subprocess.run(
         [exe, "build", "-f", str(cfg)], capture_output=True, text=True, timeout=120
     )
-    # The plugin ran: it found the broken link at its source line and failed the build.
+    # The plugin ran: it found the broken link and the reversed scale at their source lines and
+    # failed the build.
     assert out.returncode != 0
     assert "index.md:3:1: link 'missing.md': no such file" in out.stderr
-    assert "careerkit: 1 error, 0 warnings" in out.stderr
+    assert "index.md:5:" in out.stderr and "[assessment.scale-reversed]" in out.stderr
+    assert "careerkit: 2 errors, 0 warnings" in out.stderr
 
 
-def test_properdocs_builds_the_example_site_on_material(tmp_path: Path) -> None:
+def build_example_with_properdocs(root: Path, site_url: str | None = None) -> Path:
+    """Copy the example site (Material) to ``root``, unchanged but for ``site_url``, build it with
+    ``properdocs build --strict``; return the site folder."""
     exe = _properdocs()
-    root = tmp_path / "example"
     shutil.copytree(EXAMPLE_SITE, root, ignore=shutil.ignore_patterns("site"))
+    if site_url:
+        with (root / "mkdocs.yml").open("a", encoding="utf-8") as f:
+            f.write(f"\nsite_url: {site_url}\n")
     out = subprocess.run(
-        [exe, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        [exe, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")],
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert out.returncode == 0, out.stderr
     assert "careerkit" not in out.stderr  # no finding, no error
-    page = tmp_path / "site" / "professional-development" / "networking-community-building"
+    return root / "site"
+
+
+def test_properdocs_builds_the_example_site_on_material(tmp_path: Path) -> None:
+    site = build_example_with_properdocs(tmp_path / "example")
+    page = site / "professional-development" / "networking-community-building"
     html = (page / "index.html").read_text(encoding="utf-8")
     assert 'data-careerkit-assessment="professional-network-assessment"' in html
     assert '<script src="../../assets/careerkit/careerkit-assessment.js" defer>' in html
-    assert (tmp_path / "site" / "assets" / "careerkit" / "careerkit-assessment.js").is_file()
+    assert (site / "assets" / "careerkit" / "careerkit-assessment.js").is_file()
 
 
 def test_properdocs_builds_a_plain_theme_site(tmp_path: Path) -> None:
