@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from mkdocs_careerkit import assets
-from tests.conftest import EXAMPLE_SITE, EXTENSIONS, unavailable
+from tests.conftest import EXAMPLE_SITE, EXTENSIONS, REPO, unavailable
 
 SEED_HTML = "professional-development/networking-community-building/index.html"
 # The README's "Zensical" section: the extension, told where the copied assets are.
@@ -139,3 +139,14 @@ def test_under_mkdocs_the_plugin_adds_the_assets_once(site: Any) -> None:
     html = built.html("index.md")
     assert html.count("careerkit-assessment.js") == 1
     assert html.count("careerkit-assessment.css") == 1
+
+
+def test_readme_and_compatibility_page_show_the_tested_config_lines() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    page = (EXAMPLE_SITE / "docs" / "careerkit" / "compatibility.md").read_text(encoding="utf-8")
+    command = "python -m mkdocs_careerkit.assets docs/assets/careerkit"
+    for text in (readme, page):
+        assert EXTENSION_TOML in text and command in text
+    yaml_lines = "  - mkdocs_careerkit.assessments:\n      assets_url: assets/careerkit\n"
+    assert yaml.safe_load(yaml_lines) == [EXTENSION]
+    assert yaml_lines in page
