@@ -82,7 +82,9 @@ def test_zensical_toml_site_references_the_assets_on_assessment_pages_only(tmp_p
     )
     (tmp_path / "zensical.toml").write_text(
         '[project]\nsite_name = "T"\n[project.markdown_extensions]\nadmonition = {}\n'
-        f"pymdownx.tasklist = {{}}\n{EXTENSION_TOML}\n",
+        f"pymdownx.tasklist = {{}}\n{EXTENSION_TOML}\n"
+        # The check's options (test_configfile.py): Zensical skips plugins it does not know.
+        '[project.plugins.careerkit.severity]\n"xref.orphan-page" = "ignore"\n',
         encoding="utf-8",
     )
     run(sys.executable, "-m", "mkdocs_careerkit.assets", "docs/assets/careerkit", cwd=tmp_path)
@@ -91,6 +93,9 @@ def test_zensical_toml_site_references_the_assets_on_assessment_pages_only(tmp_p
     assert 'data-careerkit-assessment="check-in"' in page
     assert 'src="../../assets/careerkit/careerkit-assessment.js"' in page
     assert "careerkit-assessment" not in (tmp_path / "site" / "index.html").read_text("utf-8")
+    # careerkit check reads the same file.
+    check = run(sys.executable, "-m", "mkdocs_careerkit.cli", "check", cwd=tmp_path)
+    assert check.stdout == "careerkit: 0 errors, 0 warnings\n"
 
 
 BLOCK = '# T\n\n!!! question "Check (1=Low, 5=High)"\n    - [ ] I know\n'
