@@ -1,9 +1,13 @@
 """The plugin's JavaScript and CSS: package files served as separate, cacheable site files.
 
 They are added to the site with ``File.generated`` and referenced only from the pages that need
-them. Without the plugin (the extension alone), copy them into ``docs/`` with::
+them. Without the plugin (the extension alone, e.g. under Zensical), copy them into ``docs/``
+with::
 
     python -m mkdocs_careerkit.assets docs/assets/careerkit
+
+and give the extension ``assets_url: assets/careerkit``: it then references them from the pages
+that have an assessment (:func:`elements`).
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
+from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
@@ -57,6 +63,39 @@ def add_to_content(content: str, page_url: str) -> str:
     page, about 1 MB each with a 1,000-page nav.)
     """
     return content + stylesheet_tag(ASSESSMENT_CSS, page_url) + script_tag(ASSESSMENT_JS, page_url)
+
+
+def elements(assets_url: str, src_path: str | None) -> list[Element]:
+    """The stylesheet ``<link>`` and the ``<script src>`` for assets copied to ``assets_url``
+    (the extension's option, for hosts without the plugin, such as Zensical).
+
+    Args:
+        assets_url: Where the copied files are: in ``docs_dir`` (``assets/careerkit``), or
+            absolute (``/guide/assets/careerkit``, ``https://…``), which is used as written.
+        src_path: The page's Markdown file relative to ``docs_dir``, if the host tells it. The
+            URLs are then relative to that file, as authors write links, and the host turns them
+            into the page's URLs as it does with every link (Zensical does); without it a
+            relative ``assets_url`` is used as written.
+    """
+    names = [Path(path).name for path in (ASSESSMENT_CSS, ASSESSMENT_JS)]
+    base = assets_url.rstrip("/")
+    if src_path is None or base.startswith(("/", "http://", "https://")):
+        css, js = (f"{base}/{name}" for name in names)
+    else:
+        src = src_path.replace("\\", "/")
+        css, js = (get_relative_url(f"{base}/{name}".lstrip("/"), src) for name in names)
+    link = Element("link", {"rel": "stylesheet", "href": css})
+    script = Element("script", {"src": js, "defer": ""})
+    return [link, script]
+
+
+def host_src_path(md: Markdown) -> str | None:
+    """The Markdown file being converted, relative to ``docs_dir``, where the host says: Zensical
+    registers a ``rendering_context`` preprocessor whose ``page.path`` is that path."""
+    if "rendering_context" not in md.preprocessors:
+        return None
+    path = getattr(getattr(md.preprocessors["rendering_context"], "page", None), "path", None)
+    return path if isinstance(path, str) else None
 
 
 def gzip_sizes(site_paths: Sequence[str] = ASSESSMENT_FILES) -> dict[str, int]:

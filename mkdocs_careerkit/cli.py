@@ -13,10 +13,9 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 
-from mkdocs import config as mkdocs_config
 from mkdocs.exceptions import ConfigurationError, MkDocsException
 
-from mkdocs_careerkit import __version__, engine, reports, sitecheck
+from mkdocs_careerkit import __version__, configfile, engine, reports, sitecheck
 from mkdocs_careerkit.findings import has_errors, summary, visible
 
 
@@ -36,9 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "-f",
         "--config-file",
-        default="mkdocs.yml",
         metavar="FILE",
-        help="the MkDocs config file (default: mkdocs.yml)",
+        help="the site's config file (default: the first of "
+        f"{', '.join(configfile.CONFIG_FILES)} in the current directory)",
     )
     check.add_argument(
         "--format", choices=reports.FORMATS, default="text", help="output format (default: text)"
@@ -86,9 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    args.config_file = args.config_file or configfile.find_config_file()
     try:
         with _stdout_to_stderr():
-            config = mkdocs_config.load_config(config_file=args.config_file)
+            config = configfile.load(args.config_file)
             findings = sitecheck.check_site(
                 config, baseline=args.baseline, use_baseline=not args.write_baseline
             )

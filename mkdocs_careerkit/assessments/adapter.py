@@ -35,7 +35,8 @@ def install(
         mdx.setdefault("admonition_types", list(options.types))
         mdx.setdefault("title_words", list(options.titles))
         mdx.setdefault("strings", dict(options.strings))
-        mdx.update(reporter=reporter, collect=collect)
+        # The plugin adds the assets itself (as site files, on the pages that need them).
+        mdx.update(reporter=reporter, collect=collect, assets_url="")
         return
     config.markdown_extensions.append(
         AssessmentExtension(  # type: ignore[arg-type]

@@ -24,6 +24,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from mkdocs_careerkit import assets
 from mkdocs_careerkit.assessments.check import check_page
 from mkdocs_careerkit.assessments.lines import LineMap
 from mkdocs_careerkit.assessments.model import Assessment
@@ -115,6 +116,12 @@ class AssessmentExtension(Extension):
                 "default: log a warning.",
             ],
             "collect": [_ignore, "Called with the assessments of each converted document."],
+            "assets_url": [
+                "",
+                "Without the plugin (Zensical): where 'python -m mkdocs_careerkit.assets DIR' "
+                "copied the script and stylesheet, relative to docs_dir; pages with an "
+                "assessment then reference them. Empty: no references (the plugin adds them).",
+            ],
         }
         super().__init__(**kwargs)
 
@@ -138,7 +145,14 @@ class AssessmentExtension(Extension):
             19,  # after raw HTML, comments (html_block, 20) and fenced code (25) are stashed
         )
         md.treeprocessors.register(
-            _AssessmentTreeprocessor(md, options, state, reporter, self.getConfig("collect")),
+            _AssessmentTreeprocessor(
+                md,
+                options,
+                state,
+                reporter,
+                self.getConfig("collect"),
+                str(self.getConfig("assets_url")),
+            ),
             "careerkit_assessments",
             26,  # before pymdownx.tasklist (25) and inline Markdown (20)
         )
@@ -269,12 +283,14 @@ class _AssessmentTreeprocessor(Treeprocessor):
         state: _DocumentState,
         reporter: Reporter,
         collect: Collector,
+        assets_url: str = "",
     ) -> None:
         super().__init__(md)
         self.options = options
         self.state = state
         self.reporter = reporter
         self.collect = collect
+        self.assets_url = assets_url
 
     def run(self, root: Element) -> None:
         wanted = {marker_class(a.index): a for a in self.state.assessments}
@@ -320,6 +336,8 @@ class _AssessmentTreeprocessor(Treeprocessor):
                 parts.append((el, shown))
         if parts:
             done.append(profile(root, pid, parts, strings))
+        if done and self.assets_url:  # Zensical: no plugin adds the assets
+            root.extend(assets.elements(self.assets_url, assets.host_src_path(self.md)))
         if lines is not None:
             done = [_at_source(a, lines) for a in done]
         self.collect(done)
