@@ -50,6 +50,11 @@ class Build:
         return self.collector.file
 
 
+def finding_key(f: Finding) -> tuple[str, int, int, str, str]:
+    """What identifies a finding across severity overrides and the baseline's note."""
+    return (f.file, f.line, f.column, f.code, f.message)
+
+
 class Feature:
     """One capability of the plugin. Every hook is optional; the plugin calls them in order."""
 
@@ -72,6 +77,13 @@ class Feature:
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
         """Once every page is converted: the feature's site-wide findings."""
         return []
+
+    def post_page(self, output: str, page: Page) -> None:
+        """A finished page, as written (read it cheaply; never parse it)."""
+
+    def withdrawn(self) -> set[tuple[str, int, int, str, str]]:
+        """Findings of ``conclude`` that finished pages proved wrong, by :func:`finding_key`."""
+        return set()
 
     def on_post_build(self) -> None:
         """At the end of the build, whether it succeeded or not."""

@@ -17,7 +17,7 @@ from mkdocs_careerkit import sitecheck
 from mkdocs_careerkit.assessments.feature import Assessments
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import finalize
-from mkdocs_careerkit.feature import Build, Feature
+from mkdocs_careerkit.feature import Build, Feature, finding_key
 from mkdocs_careerkit.findings import Finding, Severity, has_errors, log_findings, summary
 from mkdocs_careerkit.sources import (
     body_offset,
@@ -136,10 +136,11 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
             severity=cast("Mapping[str, Severity]", self.config.severity),
             baseline=state.baseline,
         )
-        log_findings(state.findings, log)
-        return env
+        return env  # logged in on_post_build, once finished pages had their say
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        for feature in self.features:
+            feature.post_page(output, page)
         if self.command != "serve" or NOTICE_PLACEHOLDER not in output:
             return output
         mine = [
@@ -154,9 +155,14 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
             feature.on_post_build()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        state = self._state
         for feature in self.features:
             feature.on_post_build()
-        findings = self._state.findings
+        wrong = set().union(*(feature.withdrawn() for feature in self.features))
+        if wrong:
+            state.findings = [f for f in state.findings if finding_key(f) not in wrong]
+        findings = state.findings
+        log_findings(findings, log)
         if not findings:
             return
         if has_errors(findings) and self.command != "serve":

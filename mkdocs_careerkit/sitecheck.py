@@ -24,6 +24,7 @@ from mkdocs_careerkit.engine import Baseline, finalize
 from mkdocs_careerkit.findings import Finding, Severity
 from mkdocs_careerkit.sources import (
     Snippets,
+    adds_files,
     blind_spots,
     read_source,
     scan_options,
@@ -123,7 +124,7 @@ def check_site(
     site = site_info(files, config)
     blind = blind_spots(config)
     if blind:
-        site = dataclasses.replace(site, blind=True)
+        site = dataclasses.replace(site, blind=True, blind_files=adds_files(config))
     scan_kwargs = scan_options(config)
     snippets = Snippets.from_config(config)
     pages: dict[str, PageFacts] = {}

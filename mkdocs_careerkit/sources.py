@@ -271,19 +271,43 @@ class Snippets:
         """An included file's text ('' if none of the base paths has it)."""
         for candidate in dict.fromkeys((name, name.split(":", 1)[0])):  # `file.md:2:5`
             for base in self.base_paths:
-                path = os.path.join(base, candidate)
-                if os.path.isfile(path):
+                if os.path.isfile(base):  # a base path may name one file
+                    path = base if os.path.basename(base) == candidate else ""
+                else:
+                    path = os.path.join(base, candidate)
+                if path and os.path.isfile(path):
                     return read_text(path, candidate)[0]
         return ""
+
+    def _included(self, text: str, seen: set[str], depth: int) -> list[str]:
+        """Texts of the files ``text`` includes, and of the files they include in turn."""
+        if "8<" not in text or depth > 8:
+            return []
+        names = [m.group("path") for m in _SNIPPET_RE.finditer(text)]
+        if _SNIPPET_BLOCK_RE.search(text):
+            names += _block_names(text)
+        out: list[str] = []
+        for name in names:
+            name = name.strip()
+            if name in seen or name.startswith(";"):
+                continue
+            seen.add(name)
+            part = self.read(name)
+            if part:
+                out.append(part)
+                out += self._included(part, seen, depth + 1)
+        return out
 
     def extra(self, body: str) -> str:
         """What snippets adds to a page: included files and ``auto_append`` ones, as text to
         scan after the page (for their ids and link definitions; lines past the page's end)."""
-        names = [m.group("path") for m in _SNIPPET_RE.finditer(body)] if "8<" in body else []
-        if "8<" in body and _SNIPPET_BLOCK_RE.search(body):
-            names += _block_names(body)
-        parts = [self.read(n.strip()) for n in [*names, *self.auto_append]]
-        return "\n\n".join(p for p in parts if p)
+        seen: set[str] = set()
+        parts = self._included(body, seen, 0)
+        for name in self.auto_append:
+            appended = self.read(name)
+            if appended:
+                parts += [appended, *self._included(appended, seen, 1)]
+        return "\n\n".join(parts)
 
 
 def _block_names(body: str) -> list[str]:
@@ -367,7 +391,7 @@ def _blog_posts(files: Files, config: MkDocsConfig) -> frozenset[str]:
 
 # Plugins that neither add ids nor link definitions to pages, nor rewrite their Markdown.
 _SEEN_THROUGH = frozenset(
-    "search careerkit tags blog meta social offline privacy info typeset optimize group "
+    "search careerkit blog meta social offline privacy info typeset optimize group "
     "autorefs minify git-revision-date-localized git-committers git-authors redirects "
     "rss glightbox".split()
 )
@@ -403,11 +427,22 @@ _KNOWN_EXTENSION_PREFIXES = (
 )
 
 
-_PAGE_EVENTS = ("on_page_read_source", "on_page_markdown", "on_page_content")
+_PAGE_EVENTS = ("on_page_read_source", "on_page_markdown", "on_page_content", "on_files")
 
 
-def _changes_pages(handler: object) -> bool:
-    for event in _PAGE_EVENTS:
+def adds_files(config: MkDocsConfig) -> bool:
+    """Whether a hook or plugin may add pages (``on_files``) that check cannot see."""
+    hooks: dict[str, object] = dict(config.hooks) if isinstance(config.hooks, dict) else {}
+    handlers = [*hooks.values()] + [
+        plugin
+        for name, plugin in config.plugins.items()
+        if name not in hooks and name.split("/")[-1].split(" ")[0] not in _SEEN_THROUGH
+    ]
+    return any(_changes_pages(h, ("on_files",)) for h in handlers)
+
+
+def _changes_pages(handler: object, events: tuple[str, ...] = _PAGE_EVENTS) -> bool:
+    for event in events:
         method = getattr(handler, event, None)
         if method is not None and getattr(method, "__func__", method) is not getattr(
             BasePlugin, event, None

@@ -78,12 +78,6 @@ NESTED_SNIPPETS = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="careerkit check does not follow a snippet that includes another snippet "
-    "(Snippets.extra reads one level only), so definitions pymdownx.snippets really appends "
-    "are missing: every [text][label] is a false xref.missing-reference error",
-)
 @pytest.mark.parametrize("form", sorted(NESTED_SNIPPETS))
 def test_check_follows_a_snippet_that_includes_another(site_root: Path, form: str) -> None:
     config = make_site(
@@ -133,12 +127,6 @@ def test_nested_snippets_are_judged_right_in_the_build(site_root: Path) -> None:
     assert '<a href="https://www.mkdocs.org">MkDocs</a>' in built.html("index.md")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a pymdownx.snippets base_path entry may be a file (pymdown-extensions' mkdocs.yml "
-    'lists LICENSE.md and SECURITY.md): `--8<-- "LICENSE.md"` includes it, but careerkit check '
-    "only joins base paths as folders, so its definitions are missing (false error)",
-)
 def test_check_reads_a_snippet_base_path_that_is_a_file(site_root: Path) -> None:
     config = make_site(
         site_root,
@@ -364,13 +352,6 @@ def test_multimarkdown_meta_keeps_line_numbers(site_root: Path) -> None:
 # --- Material for MkDocs' docs -----------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a label defined twice with the same broken target (Material's plugins/blog.md defines "
-    "[built-in plugins] twice): check reports the first definition as xref.unused-definition "
-    "(warn, Python-Markdown's last definition wins), the build reports it as a second "
-    "xref.missing-page error; build and check should agree",
-)
 def test_twice_defined_label_same_findings_in_build_and_check(site_root: Path) -> None:
     config = make_site(
         site_root,
@@ -417,12 +398,6 @@ markdown_extensions: [attr_list, toc]
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Material's tags plugin renders its listing (ids `tag:setup`, ...) in on_env, after "
-    "careerkit took each page's ids in on_page_content: a link to a tag of the tags index, "
-    "which works in the built site, is a false xref.missing-anchor error that fails the build",
-)
 def test_build_sees_the_ids_of_the_material_tags_listing(site_root: Path) -> None:
     config = make_site(site_root, TAGS_SITE, TAGS_CONFIG)
     built, build, _ = both(config)
@@ -430,12 +405,6 @@ def test_build_sees_the_ids_of_the_material_tags_listing(site_root: Path) -> Non
     assert build == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="careerkit check counts Material's tags plugin among the plugins that add no ids "
-    "(_SEEN_THROUGH), but its listing adds `tag:...` ids: a link to one is a false error "
-    "instead of a warning under xref.cannot-see",
-)
 def test_check_does_not_fail_on_links_to_material_tags(site_root: Path) -> None:
     config = make_site(site_root, TAGS_SITE, TAGS_CONFIG)
     check = rows_of(cli_findings(config))
@@ -552,13 +521,6 @@ def test_build_judges_links_that_macros_wrote(site_root: Path) -> None:
     assert build == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a link target that is a Jinja expression (`{{ config.repo_url }}blob/...`, "
-    "mkdocs-macros or a hook that renders pages) is an xref.missing-page error in careerkit "
-    "check, although check names the hook under xref.cannot-see: only anchors, references and "
-    "footnotes are lowered to warnings there",
-)
 def test_check_does_not_fail_on_links_that_macros_write(site_root: Path) -> None:
     check = rows_of(cli_findings(_macro_site(site_root)))
     assert {severity for *_, severity in check} <= {"info", "warn"}
@@ -596,13 +558,6 @@ def test_build_knows_pages_generated_in_on_files(site_root: Path) -> None:
     assert build == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a page that a plugin or hook adds in on_files (mkdocs-gen-files, the usual recipe for "
-    "an API reference) is unknown to careerkit check: links to it are xref.missing-page errors; "
-    "with gen-files check names the plugin under xref.cannot-see yet keeps the error, with a hook "
-    "it does not even name it (only page events count as changing pages)",
-)
 def test_check_does_not_fail_on_links_to_generated_pages(site_root: Path) -> None:
     check = rows_of(cli_findings(_generated_page_site(site_root)))
     assert {severity for *_, severity in check} <= {"info", "warn"}
@@ -639,13 +594,6 @@ def _language_site(root: Path) -> Path:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="careerkit resolves links with its own table of source paths, not with MkDocs' "
-    "Files.get_file_from_path, which mkdocs-static-i18n overrides (suffix structure: "
-    "`guide.md` on a French page is `guide.fr.md`): MkDocs renders a working link, careerkit "
-    "reports xref.missing-page and fails the build",
-)
 def test_build_resolves_links_the_way_mkdocs_files_do(site_root: Path) -> None:
     built, build, _ = both(_language_site(site_root))
     assert 'href="../guide.fr/#installation"' in built.html("index.fr.md")

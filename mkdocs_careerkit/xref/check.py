@@ -7,7 +7,7 @@ import difflib
 import fnmatch
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -48,9 +48,15 @@ class SiteInfo:
     """Ids the theme's templates put on every page (Material's ``__toc``, ``__search``, …)."""
     reachable: frozenset[str] = frozenset()
     """Pages that plugins link from pages they generate (blog posts from the blog's index)."""
+    lookup: Callable[[str], bool] | None = dataclasses.field(default=None, compare=False)
+    """In a build: MkDocs' own file lookup (``Files.get_file_from_path``), which plugins such as
+    mkdocs-static-i18n extend; a path it finds is not missing."""
     autorefs: bool = False
     """mkdocs-autorefs is enabled: it resolves ``[text][identifier]`` and reports its own
     failures, so an undefined label is its business."""
+    blind_files: bool = False
+    """True when site code ``careerkit check`` cannot see may add files (``on_files`` of a hook
+    or plugin, such as mkdocs-gen-files): then a missing page is a warning, never an error."""
     blind: bool = False
     """True when site code the checks cannot see may add ids or definitions (``careerkit check``
     on a site with hooks or Markdown-rewriting plugins): then missing anchors and references
@@ -168,6 +174,7 @@ class _Checker:
         self.inbound: set[str] = set()
         self.findings: list[Finding] = []
         self.claimed: set[tuple[str, str]] = set()
+        self.anchor_misses: list[tuple[Finding, str, str]] = []
         # Where each reference label is defined, and each page's own labels.
         self.defined_in: dict[str, list[str]] = {}
         self.page_labels: dict[str, set[str]] = {}
@@ -253,13 +260,15 @@ class _Checker:
 
     def check_definition(self, page: str, link: Link, rendered: Rendered | None) -> bool:
         """A definition is a link where it is used; unused or overridden, only a warning."""
+        # The scan knows which definition of a label comes last (Python-Markdown keeps that
+        # one); the rendered table knows what a snippet or hook defined after the page.
+        overridden = link.overridden
         if rendered is not None:
-            live = link.target in rendered.hrefs
-            overridden = rendered.references.get(reference_key(link.label), link.target) != (
-                link.target
-            )
+            final = rendered.references.get(reference_key(link.label), link.target)
+            overridden = overridden or final != link.target
+            live = link.target in rendered.hrefs and not overridden
         else:
-            live, overridden = link.used, link.overridden
+            live = link.used
         if live:
             return self.check_target(page, link)
         ok, found = self.quietly(page, link)
@@ -307,6 +316,8 @@ class _Checker:
         if self.ignored(target, ""):
             self.claimed.add((page, link.target))
             return True
+        if "{{" in target or "{%" in target:
+            return True  # a template (mkdocs-macros renders it first): only the build can judge
         if malformed_url(target):
             add(
                 _finding(
@@ -429,16 +440,16 @@ class _Checker:
                 best = self.closest_anchor(anchor, facts)
                 shown = target if path else f"#{anchor}"
                 where = "this page" if real == page else f"'{real}'"
-                add(
-                    _finding(
-                        page,
-                        link,
-                        "xref.missing-anchor",
-                        f"link '{shown}': {where} has no anchor '#{anchor}'",
-                        f"did you mean '#{best}'?" if best else "",
-                        self.blind_severity("xref.missing-anchor"),
-                    )
+                miss = _finding(
+                    page,
+                    link,
+                    "xref.missing-anchor",
+                    f"link '{shown}': {where} has no anchor '#{anchor}'",
+                    f"did you mean '#{best}'?" if best else "",
+                    self.blind_severity("xref.missing-anchor"),
                 )
+                add(miss)
+                self.anchor_misses.append((miss, real, anchor))
                 return False
         return True
 
@@ -566,6 +577,8 @@ class _Checker:
                 )
                 return None
             return resolved
+        if self.site.lookup is not None and self.site.lookup(resolved):
+            return resolved  # a plugin's file (mkdocs-static-i18n): MkDocs resolves it
         lower = self.by_lower.get(resolved.lower())
         if lower is not None:
             add(
@@ -620,6 +633,7 @@ class _Checker:
                 "xref.missing-page",
                 f"link '{target}': no such file '{resolved}'",
                 self.suggest_path(page, resolved),
+                "warn" if self.site.blind_files else None,
             )
         )
         return None
@@ -735,6 +749,7 @@ def check_links(
     site: SiteInfo,
     options: XrefOptions | None = None,
     claimed: set[tuple[str, str]] | None = None,
+    anchor_misses: list[tuple[Finding, str, str]] | None = None,
 ) -> list[Finding]:
     """Every cross-reference finding for a site, in no particular order.
 
@@ -744,9 +759,13 @@ def check_links(
         options: The configurable parts of the checks.
         claimed: If given, receives ``(page, target)`` of every link careerkit reported or was
             told to ignore, so the build can quiet MkDocs' own message about the same link.
+        anchor_misses: If given, receives each missing-anchor finding with its target page and
+            anchor, so the build can look for ids that plugins add to finished pages.
     """
     checker = _Checker(pages, site, options or XrefOptions())
     findings = checker.run()
     if claimed is not None:
         claimed.update(checker.claimed)
+    if anchor_misses is not None:
+        anchor_misses.extend(checker.anchor_misses)
     return findings

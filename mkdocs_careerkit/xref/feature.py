@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import html
 from collections.abc import Set as AbstractSet
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -9,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_careerkit.feature import Feature
+from mkdocs_careerkit.feature import Feature, finding_key
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.sitecheck import xref_options
 from mkdocs_careerkit.sources import site_info
@@ -30,6 +32,8 @@ class Xref(Feature):
         self.pages = {}
         self.held = HeldLinkMessages()
         self.claimed: set[tuple[str, str]] = set()
+        self.pending: dict[str, list[tuple[Finding, str]]] = {}
+        self.proved_wrong: set[tuple[str, int, int, str, str]] = set()
         # The rendered page is the judge of its links: ids, hrefs, definitions as published.
         config.markdown_extensions.append(
             RenderedFactsExtension(self._rendered, self._labels)  # type: ignore[arg-type]
@@ -55,7 +59,26 @@ class Xref(Feature):
 
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
         site = site_info(files, config, nav=self.nav)
-        return check_links(self.pages, site, xref_options(self.build.options), self.claimed)
+        site = dataclasses.replace(site, lookup=lambda p: files.get_file_from_path(p) is not None)
+        misses: list[tuple[Finding, str, str]] = []
+        found = check_links(
+            self.pages, site, xref_options(self.build.options), self.claimed, misses
+        )
+        # Plugins may add ids after pages are converted (Material's tags listing renders in
+        # on_env): a missing anchor is final only once its page is written without it.
+        self.pending = {}
+        for miss, target, anchor in misses:
+            self.pending.setdefault(target, []).append((miss, anchor))
+        return found
+
+    def post_page(self, output: str, page: Page) -> None:
+        for miss, anchor in self.pending.pop(page.file.src_uri, ()):
+            shown = html.escape(anchor)
+            if f'id="{shown}"' in output or f"id='{shown}'" in output:
+                self.proved_wrong.add(finding_key(miss))
+
+    def withdrawn(self) -> set[tuple[str, int, int, str, str]]:
+        return self.proved_wrong
 
     def on_post_build(self) -> None:
         self.held.release(self.claimed)
