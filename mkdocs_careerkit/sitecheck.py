@@ -29,6 +29,8 @@ from mkdocs_careerkit.sources import (
     scan_options,
     site_info,
 )
+from mkdocs_careerkit.tags.adapter import enabled as tags_enabled
+from mkdocs_careerkit.tags.adapter import site_tags
 from mkdocs_careerkit.xref import PageFacts, SiteInfo, XrefOptions, check_links, scan_page
 
 
@@ -131,6 +133,7 @@ def check_site(
     if blind and options.xref.enabled:
         page_findings.append(_cannot_see(config, blind))
     assessments, assessment_options = SiteAssessments(), options_from_config(options.assessments)
+    tags = site_tags(options, config, files) if tags_enabled(options) else None
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         if file.abs_src_path is None:
             continue
@@ -150,6 +153,10 @@ def check_site(
             page_findings += check_source(
                 source.body, file.src_uri, source.line_offset, assessment_options, assessments
             )
+        if tags is not None:
+            tags.page(file.src_uri, source.raw, source.meta)
+    if tags is not None:
+        page_findings += tags.conclude()
     known = load_baseline(options, config, baseline) if use_baseline else None
     return conclude(pages, site, page_findings, options, known)
 

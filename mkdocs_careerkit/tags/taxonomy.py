@@ -44,6 +44,7 @@ class Tag:
     Attributes:
         name: The canonical spelling.
         line: Line of its key in the taxonomy file.
+        column: Column of its key.
         description: What the tag is for ('' if none).
         group: Heading it is listed under on the tag index ('' if none).
         aliases: Accepted spellings that normalise to it.
@@ -54,6 +55,7 @@ class Tag:
 
     name: str
     line: int
+    column: int = 1
     description: str = ""
     group: str = ""
     aliases: tuple[str, ...] = ()
@@ -336,12 +338,12 @@ def _entry(
     name: str, key: yaml.Node, value: yaml.Node, path: str
 ) -> tuple[Tag, list[Finding], tuple[str, yaml.Node] | None, list[tuple[str, yaml.Node]]]:
     """One tag's details: the tag, problems, its raw replacement and its aliases."""
-    line = key.start_mark.line + 1
+    line, column = key.start_mark.line + 1, key.start_mark.column + 1
     findings: list[Finding] = []
     if isinstance(value, yaml.ScalarNode) and value.tag.endswith(":null"):
-        return Tag(name, line), findings, None, []
+        return Tag(name, line, column), findings, None, []
     if isinstance(value, yaml.ScalarNode) and _string(value) is not None:
-        return Tag(name, line, description=value.value), findings, None, []
+        return Tag(name, line, column, description=value.value), findings, None, []
     if not isinstance(value, yaml.MappingNode):
         findings.append(
             _at(
@@ -352,7 +354,7 @@ def _entry(
                 "write e.g. {description: ..., group: ...}",
             )
         )
-        return Tag(name, line), findings, None, []
+        return Tag(name, line, column), findings, None, []
     fields: dict[str, object] = {}
     replacement: tuple[str, yaml.Node] | None = None
     aliases: list[tuple[str, yaml.Node]] = []
@@ -438,6 +440,7 @@ def _entry(
     tag = Tag(
         name,
         line,
+        column,
         description=str(fields.get("description", "")),
         group=str(fields.get("group", "")),
         deprecated=bool(fields.get("deprecated", False)),
