@@ -12,12 +12,13 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 
 from mkdocs_careerkit.config import CareerkitConfig
-from mkdocs_careerkit.sources import read_text
+from mkdocs_careerkit.sources import read_source, read_text
 from mkdocs_careerkit.tags.check import SiteTags, TagOptions
 from mkdocs_careerkit.tags.taxonomy import Taxonomy, parse_taxonomy
+from mkdocs_careerkit.tags.usage import Usage
 
 
 def enabled(options: CareerkitConfig) -> bool:
@@ -108,3 +109,24 @@ def site_tags(options: CareerkitConfig, config: MkDocsConfig, files: Files) -> S
         site.meta_file(f.src_uri, text)
     return site
 
+
+def site_usage(options: CareerkitConfig, config: MkDocsConfig) -> Usage:
+    """Every published page's tags as written (its own, then those of its ``.meta.yml`` files),
+    read from the sources: what ``careerkit tags report`` and ``init`` look at."""
+    files = get_files(config)
+    site = SiteTags(None, tag_options(options, config))
+    for f in meta_files(files, config):
+        assert f.abs_src_path is not None
+        site.meta_file(f.src_uri, read_text(f.abs_src_path, f.src_uri)[0])
+    key = site.options.key
+    pages: dict[str, list[str]] = {}
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        if file.abs_src_path is None:
+            continue
+        source = read_source(file.abs_src_path, file.src_uri)
+        tags: list[str] = []
+        for values in (site.inherited(file.src_uri).get(key), source.meta.get(key)):
+            if isinstance(values, list):
+                tags += [v for v in values if isinstance(v, str) and v.strip()]
+        pages[file.src_uri] = list(dict.fromkeys(tags))
+    return Usage(pages)
