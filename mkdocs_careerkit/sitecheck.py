@@ -32,6 +32,7 @@ from mkdocs_careerkit.sources import (
 from mkdocs_careerkit.tags.adapter import enabled as tags_enabled
 from mkdocs_careerkit.tags.adapter import site_tags
 from mkdocs_careerkit.xref import PageFacts, SiteInfo, XrefOptions, check_links, scan_page
+from mkdocs_careerkit.xref.scan import Suppression
 
 
 def plugin_config(config: MkDocsConfig) -> CareerkitConfig:
@@ -101,12 +102,16 @@ def conclude(
     options: CareerkitConfig,
     baseline: Baseline | None,
     claimed: set[tuple[str, str]] | None = None,
+    markers: Mapping[str, tuple[Suppression, ...]] | None = None,
 ) -> list[Finding]:
-    """All findings of a site, final: the site-wide checks plus what pages reported."""
+    """All findings of a site, final: the site-wide checks plus what pages reported
+    (``markers``: careerkit-ignore markers outside the Markdown, e.g. in front matter)."""
     findings = list(page_findings)
     if options.xref.enabled:
         findings += check_links(pages, site, xref_options(options), claimed)
     suppressions = {src: facts.scan.suppressions for src, facts in pages.items()}
+    for src, marks in (markers or {}).items():
+        suppressions[src] = (*suppressions.get(src, ()), *marks)
     return finalize(
         findings,
         suppressions=suppressions,
@@ -158,7 +163,8 @@ def check_site(
     if tags is not None:
         page_findings += tags.conclude()
     known = load_baseline(options, config, baseline) if use_baseline else None
-    return conclude(pages, site, page_findings, options, known)
+    markers = tags.suppressions if tags is not None else None
+    return conclude(pages, site, page_findings, options, known, markers=markers)
 
 
 def _cannot_see(config: MkDocsConfig, blind: list[str]) -> Finding:

@@ -257,3 +257,49 @@ def test_any_front_matter_gives_findings_at_real_lines(lines: list[str], close: 
     for f in site.conclude():
         assert f.code in CODES and f.severity == CODES[f.code].severity
         assert (f.file == "p.md" and 1 <= f.line <= total) or f.file == "../tags.yml"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "tags:\n  - 2024  # careerkit-ignore tags.not-a-list: a year\n",
+            [(3, 11, 3, ("tags.not-a-list",), "a year")],
+        ),
+        (
+            "# careerkit-ignore tags.count, tags.unknown: long page\n\ntags: [a]\n",
+            [(2, 1, 4, ("tags.count", "tags.unknown"), "long page")],
+        ),
+        ("tags:\n  # careerkit-ignore: all\n  # other comment\n  - x\n", [(3, 3, 5, (), "all")]),
+        ("tags:\n  - x # careerkit-ignore tags.unknown\n", [(3, 7, 3, ("tags.unknown",), "")]),
+        ("title: 'a #careerkit-ignore'\n", []),
+        ("title: x\n", []),
+    ],
+)
+def test_yaml_markers(
+    text: str, expected: list[tuple[int, int, int, tuple[str, ...], str]]
+) -> None:
+    from mkdocs_careerkit.tags.check import yaml_markers
+
+    found = [(m.line, m.column, m.applies_to, m.codes, m.reason) for m in yaml_markers(text, 2)]
+    assert found == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["# careerkit-ignore x: y", "  - a  # careerkit-ignore", "'#careerkit-ignore'", "", "#"]
+        )
+        | st.text(max_size=20),
+        max_size=8,
+    ),
+    st.integers(1, 3),
+)
+def test_any_yaml_gives_markers_that_point_forward(lines: list[str], first: int) -> None:
+    from mkdocs_careerkit.tags.check import yaml_markers
+
+    text = "\n".join(lines)
+    for m in yaml_markers(text, first):
+        assert first <= m.line <= m.applies_to <= first + text.count("\n") + 1
+        assert m.column >= 1

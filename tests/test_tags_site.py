@@ -254,3 +254,28 @@ def test_yaml_syntax_error_in_the_taxonomy(tmp_path: Path) -> None:
         ("../tags.yml", 3, "tags.bad-taxonomy"),
         ("index.md", 4, "tags.unknown"),
     ]
+
+
+def test_front_matter_markers_silence_in_build_and_check_alike(site: Any, tmp_path: Path) -> None:
+    site.expect.extend(FINDING_LOGS)
+    (tmp_path / "tags.yml").write_text("tags:\n  a:\n  b:\n", encoding="utf-8")
+    pages = {
+        "index.md": "---\ntitle: T\ndescription: D\ntags:\n"
+        "  - a\n"
+        "  - 2024  # careerkit-ignore tags.not-a-list: the year the guide began\n"
+        "  # careerkit-ignore tags.unknown: kept for the old index\n"
+        "  - legacy\n"
+        "  - b  # careerkit-ignore tags.alias: nothing to silence here\n"
+        "  - c  # careerkit-ignore tags.unknown\n"
+        "---\n# T\n",
+    }
+    built = site(pages, {"plugins": [{"careerkit": {"tags": {"taxonomy": "tags.yml"}}}]})
+    from mkdocs.config import load_config
+
+    found = build_findings(built)
+    assert rows(found) == rows(check_site(load_config(str(tmp_path / "mkdocs.yml"))))
+    assert sorted((f.line, f.code) for f in found) == [
+        (9, "suppress.unused"),
+        (10, "suppress.missing-reason"),
+        (10, "tags.unknown"),
+    ]

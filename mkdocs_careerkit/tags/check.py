@@ -20,6 +20,7 @@ from mkdocs_careerkit.codes import default_severity
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.tags.locate import Located, locate
 from mkdocs_careerkit.tags.taxonomy import Taxonomy
+from mkdocs_careerkit.xref.scan import IGNORE_MARKER, Suppression
 
 # MkDocs' own front matter pattern (mkdocs.utils.meta.YAML_RE).
 _FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S | re.M)
@@ -46,6 +47,42 @@ def front_matter(raw: str) -> str | None:
     """The YAML between a page's ``---`` lines (it starts on file line 2), or None."""
     m = _FRONT_MATTER_RE.match(raw)
     return m.group(1) if m else None
+
+
+# A YAML comment: `- 2024  # careerkit-ignore tags.not-a-list: a year is a fine tag here`.
+_MARKER_RE = re.compile(
+    r"(?:^|[ \t])(?P<hash>#)[ \t]*" + IGNORE_MARKER + r"\b(?P<codes>[^:\n]*?)(?::(?P<reason>.*))?$"
+)
+
+
+def yaml_markers(text: str, first_line: int) -> tuple[Suppression, ...]:
+    """``# careerkit-ignore CODE: reason`` comments in YAML (front matter, ``.meta.yml``).
+
+    A marker after a value silences its own line; alone on its line, the next line that is
+    neither blank nor a comment.
+    """
+    if IGNORE_MARKER not in text:
+        return ()
+    lines = text.split("\n")
+    found: list[Suppression] = []
+    for row, line in enumerate(lines):
+        m = _MARKER_RE.search(line)
+        before = line[: m.start("hash")] if m else ""
+        if m is None or before.count("'") % 2 or before.count('"') % 2:
+            continue  # no marker, or a '#' inside a quoted value
+        target = row
+        if not before.strip():
+            target = row + 1
+            while target < len(lines) and (
+                not lines[target].strip() or lines[target].lstrip().startswith("#")
+            ):
+                target += 1
+        codes = tuple(c for c in re.split(r"[\s,]+", m.group("codes").strip()) if c)
+        reason = " ".join((m.group("reason") or "").split())
+        found.append(
+            Suppression(row + first_line, m.start("hash") + 1, target + first_line, codes, reason)
+        )
+    return tuple(found)
 
 
 def normalise(values: object, taxonomy: Taxonomy | None) -> object:
@@ -99,6 +136,7 @@ class SiteTags:
         self.findings: list[Finding] = []
         self.meta_files: dict[str, dict[str, Any]] = {}  # .meta.yml path → its data
         self.used: Counter[str] = Counter()
+        self.suppressions: dict[str, tuple[Suppression, ...]] = {}  # YAML comment markers
 
     def meta_file(self, src: str, text: str) -> None:
         """A ``.meta.yml`` of Material's meta plugin: its tags, checked at its own lines."""
@@ -109,6 +147,9 @@ class SiteTags:
         if not isinstance(data, dict):
             data = {}
         self.meta_files[src] = data
+        marks = yaml_markers(text, 1)
+        if marks:
+            self.suppressions[src] = marks
         if self.options.key in data:
             source = _Source(src, text, 1, data[self.options.key])
             self._check_list(source)
@@ -135,6 +176,9 @@ class SiteTags:
             return  # broken or empty front matter: page.bad-front-matter says so
         inherited = self.inherited(src)
         source = _Source(src, text, 2, meta.get(key))
+        marks = yaml_markers(text, 2) if text else ()
+        if marks:
+            self.suppressions[src] = marks
         for name in options.required:
             if name not in meta and name not in inherited:
                 where = "in its front matter" if text is not None else "(no front matter)"

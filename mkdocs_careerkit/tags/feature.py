@@ -58,4 +58,6 @@ class Tags(Feature):
             groups = index_model(self.carried, listed, self.site.taxonomy)
             if index.content is not None:
                 index.content = index.content.replace(MARKER, index_html(groups), 1)
+        for src, marks in self.site.suppressions.items():  # YAML comment markers
+            self.build.suppressions[src] = (*self.build.suppressions.get(src, ()), *marks)
         return self.site.conclude()
