@@ -174,6 +174,11 @@ def test_careerkit_index_groups_describes_counts_and_links(
     assert groups[2][0] == "Other tags"
     assert groups[2][1][0] == ("career-development", "1 page", "Growing over a career.", ["./"])
     assert "<!-- careerkit/tags -->" not in built.html("tags.md")
+    # Its stylesheet is a site file, linked from the index page only.
+    link = '<link rel="stylesheet" href="../assets/careerkit/careerkit-tags.css">'
+    assert link in built.html("tags.md")
+    assert "careerkit-tags.css" not in built.html("networking.md")
+    assert (built.site_dir / "assets" / "careerkit" / "careerkit-tags.css").is_file()
 
 
 def test_the_index_escapes_author_text(site: Any, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
+from mkdocs_careerkit import assets
 from mkdocs_careerkit.feature import Feature
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.tags.adapter import site_tags
@@ -23,6 +24,7 @@ class Tags(Feature):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> None:
         self.site = site_tags(self.build.options, config, files)
+        assets.add_files(files, config, (assets.TAGS_CSS,))
         self.carried: dict[str, list[str]] = {}
         self.pages: dict[str, Page] = {}
         self.indexes: list[Page] = []
@@ -57,7 +59,8 @@ class Tags(Feature):
             }
             groups = index_model(self.carried, listed, self.site.taxonomy)
             if index.content is not None:
-                index.content = index.content.replace(MARKER, index_html(groups), 1)
+                styled = assets.stylesheet_tag(assets.TAGS_CSS, index.url) + index_html(groups)
+                index.content = index.content.replace(MARKER, styled, 1)
         for src, marks in self.site.suppressions.items():  # YAML comment markers
             self.build.suppressions[src] = (*self.build.suppressions.get(src, ()), *marks)
         return self.site.conclude()
