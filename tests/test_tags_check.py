@@ -303,3 +303,12 @@ def test_any_yaml_gives_markers_that_point_forward(lines: list[str], first: int)
     for m in yaml_markers(text, first):
         assert first <= m.line <= m.applies_to <= first + text.count("\n") + 1
         assert m.column >= 1
+
+
+def test_a_broken_meta_file_is_a_finding_at_its_line() -> None:
+    site = SiteTags(TAXONOMY, TagOptions(required=()))
+    site.meta_file("a/.meta.yml", "# x\ntags: [a\n")
+    [f] = site.findings
+    assert (f.file, f.line, f.code) == ("a/.meta.yml", 3, "page.bad-front-matter")
+    assert f.message.startswith("meta file is not valid YAML: ")
+    assert site.inherited("a/p.md") == {}

@@ -140,3 +140,30 @@ def test_init_text_is_a_valid_taxonomy_of_exactly_the_tags_in_use(pages: list[li
     assert set(taxonomy.tags) == {t for tags in pages for t in tags}
     data = report_data(usage)
     assert data["pages"] == len(pages) and data["tags"] == len(taxonomy.tags)
+
+
+@pytest.mark.parametrize(
+    ("taxonomy", "message"),
+    [
+        ("nope.yml", "does not exist (the 'tags: taxonomy:' option is relative to mkdocs.yml)"),
+        ("docs", "is a directory"),
+    ],
+)
+def test_check_with_an_unusable_taxonomy_path_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], taxonomy: str, message: str
+) -> None:
+    root = tmp_path / "tags"
+    shutil.copytree(FIXTURE, root)
+    use_taxonomy(root / "mkdocs.yml", taxonomy)
+    assert main(["check", "-f", str(root / "mkdocs.yml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("careerkit: tag taxonomy ") and message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_taxonomy_that_is_not_utf8_is_a_finding(tmp_path: Path) -> None:
+    root = tmp_path / "tags"
+    shutil.copytree(FIXTURE, root)
+    (root / "taxonomy.yml").write_bytes(b"tags:\n  caf\xe9:\n")
+    found = check_site(load_config(str(root / "mkdocs.yml")))
+    assert ("../taxonomy.yml", 2, "page.unreadable") in {(f.file, f.line, f.code) for f in found}

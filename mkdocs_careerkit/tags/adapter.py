@@ -76,6 +76,11 @@ def load_taxonomy(
     if path is None:
         return None, []
     shown = docs_relative(path, config)
+    if os.path.isdir(path):
+        raise PluginError(
+            f"careerkit: tag taxonomy {path} is a directory: name the YAML file in the "
+            "'tags: taxonomy:' option"
+        )
     if not os.path.isfile(path):
         raise PluginError(
             f"careerkit: tag taxonomy {path} does not exist (the 'tags: taxonomy:' option is "

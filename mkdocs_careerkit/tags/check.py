@@ -142,8 +142,21 @@ class SiteTags:
         """A ``.meta.yml`` of Material's meta plugin: its tags, checked at its own lines."""
         try:
             data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except (yaml.YAMLError, ValueError, RecursionError):
-            data = None  # Material's meta plugin stops the build with its own message
+        except (yaml.YAMLError, ValueError, RecursionError) as e:
+            # Material's meta plugin stops the build over it; `careerkit check` says where.
+            mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+            at = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+            self.findings.append(
+                _finding(
+                    src,
+                    at,
+                    "page.bad-front-matter",
+                    f"meta file is not valid YAML: {problem}",
+                    "fix the YAML (quote values containing ':')",
+                )
+            )
+            data = None
         if not isinstance(data, dict):
             data = {}
         self.meta_files[src] = data
