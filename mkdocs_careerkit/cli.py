@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from mkdocs.exceptions import ConfigurationError, MkDocsException
 
 from mkdocs_careerkit import __version__, configfile, engine, reports, sitecheck
 from mkdocs_careerkit.findings import has_errors, summary, visible
+from mkdocs_careerkit.tags import adapter as tags_adapter
+from mkdocs_careerkit.tags import usage
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="careerkit",
-        description="Checks for MkDocs career guides: cross-references, assessments, reports.",
+        description="Checks for MkDocs career guides: cross-references, assessments, tags.",
     )
     parser.add_argument("--version", action="version", version=f"careerkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -59,7 +63,48 @@ def _parser() -> argparse.ArgumentParser:
         help="print absolute paths (default: relative to the current directory)",
     )
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    _tags_parser(sub)
     return parser
+
+
+def _tags_parser(sub: Any) -> None:
+    """``careerkit tags init`` and ``careerkit tags report``."""
+    tags = sub.add_parser(
+        "tags",
+        help="bootstrap a tag taxonomy, or report the tags in use",
+        description="Tools for the tag taxonomy. Exit status 2 for usage or configuration errors.",
+    )
+    actions = tags.add_subparsers(dest="tags_command", metavar="ACTION", required=True)
+    init = actions.add_parser(
+        "init",
+        help="write a taxonomy that accepts every tag in use",
+        description="Write a tag taxonomy from the tags the pages use, with usage counts and "
+        "near-duplicates to merge as comments; the site checks clean against it.",
+    )
+    report = actions.add_parser(
+        "report",
+        help="print which tags are used, used once, near-duplicates, pages without tags",
+        description="Print tag usage: most used, used once, near-duplicates, pages without tags.",
+    )
+    for action in (init, report):
+        action.add_argument(
+            "-f",
+            "--config-file",
+            default="mkdocs.yml",
+            metavar="FILE",
+            help="the MkDocs config file (default: mkdocs.yml)",
+        )
+    init.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="where to write it ('-' for standard output; default: the 'tags: taxonomy:' "
+        "option, else taxonomy.yml next to mkdocs.yml)",
+    )
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    report.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler.setLevel(logging.WARNING)
     logging.getLogger().addHandler(handler)
     try:
-        return _check(args)
+        return _tags(args) if args.command == "tags" else _check(args)
     finally:
         logging.getLogger().removeHandler(handler)
 
@@ -132,6 +177,66 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     if has_errors(findings) or (args.strict and any(f.severity == "warn" for f in findings)):
         return 1
+    return 0
+
+
+def _tags(args: argparse.Namespace) -> int:
+    """``careerkit tags init`` / ``report``."""
+    try:
+        with _stdout_to_stderr():
+            config = mkdocs_config.load_config(config_file=args.config_file)
+            options = sitecheck.plugin_config(config)
+            found = tags_adapter.site_usage(options, config)
+    except (ConfigurationError, MkDocsException) as e:
+        message = " ".join(part.strip() for part in str(e).splitlines() if part.strip())
+        print(
+            message if message.startswith("careerkit: ") else f"careerkit: {message}",
+            file=sys.stderr,
+        )
+        return 2
+    except OSError as e:
+        print(
+            f"careerkit: cannot read {e.filename or args.config_file}: {e.strerror}: "
+            "name the MkDocs config file with -f FILE",
+            file=sys.stderr,
+        )
+        return 2
+    if args.tags_command == "report":
+        data = usage.report_data(found)
+        if args.format == "json":
+            sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(usage.report_text(data))
+        return 0
+    text = usage.init_text(found)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    path = args.output or tags_adapter.taxonomy_path(options, config)
+    if path is None:
+        path = os.path.join(os.path.dirname(config.config_file_path or ""), "taxonomy.yml")
+    if os.path.exists(path) and not args.force:
+        print(
+            f"careerkit: {path} exists: name another file with --output, or overwrite it "
+            "with --force",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as e:
+        print(f"careerkit: cannot write {path}: {e.strerror}", file=sys.stderr)
+        return 2
+    counts = found.counts
+    print(f"careerkit: wrote {path} ({len(counts)} tags)", file=sys.stderr)
+    if not options.tags.taxonomy:
+        name = os.path.relpath(path, os.path.dirname(config.config_file_path or "") or ".")
+        print(
+            "careerkit: to use it, add to mkdocs.yml under '- careerkit:':  "
+            f"tags: {{taxonomy: {name}}}",
+            file=sys.stderr,
+        )
     return 0
 
 

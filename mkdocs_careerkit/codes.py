@@ -72,6 +72,16 @@ CODES: dict[str, Code] = {
     "assessment.not-rendered": Code(
         "warn", "block left as written: it did not render in the shape of an assessment"
     ),
+    # Tags
+    "tags.bad-taxonomy": Code("error", "tag taxonomy file that is not valid (syntax, types, keys)"),
+    "tags.unknown": Code("error", "tag that is not in the taxonomy"),
+    "tags.alias": Code("info", "alias of a taxonomy tag (the build shows the tag itself)"),
+    "tags.deprecated": Code("warn", "deprecated tag (the build shows its replacement)"),
+    "tags.not-a-list": Code("error", "tags that are not a list of words"),
+    "tags.duplicate": Code("error", "tag given twice on one page"),
+    "tags.missing-key": Code("warn", "page without a required front matter key"),
+    "tags.count": Code("warn", "page with fewer or more tags than allowed"),
+    "tags.unused": Code("info", "taxonomy tag that no page uses"),
     # Suppression and baseline
     "suppress.missing-reason": Code("error", "careerkit-ignore marker without a reason"),
     "suppress.unused": Code("info", "careerkit-ignore marker that silenced nothing"),

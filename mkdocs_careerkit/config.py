@@ -121,6 +121,28 @@ class AssessmentsConfig(StrictConfig):
     messages), by key, e.g. ``{save: Heutiges Ergebnis speichern}``; English by default."""
 
 
+class TagsConfig(StrictConfig):
+    """Tag taxonomy and front matter checks (``tags.*`` codes)."""
+
+    enabled = c.Optional(c.Type(bool))
+    """Check page tags and front matter. Unset: on when a ``taxonomy`` is set (turning it on
+    without one still checks that tags are lists, repeats, required keys and counts)."""
+
+    taxonomy = c.Optional(c.Type(str))
+    """Path (relative to ``mkdocs.yml``) of the tag taxonomy file: allowed tags with their
+    descriptions, groups, aliases and deprecations. ``careerkit tags init`` writes one."""
+
+    required = c.ListOfItems(c.Type(str), default=["title", "description", "tags"])
+    """Front matter keys every page must have (``tags.missing-key``); keys a ``.meta.yml`` of
+    Material's meta plugin gives the page count."""
+
+    min_tags = c.Type(int, default=1)
+    """Fewest tags a page that has tags may carry (``tags.count``)."""
+
+    max_tags = c.Optional(c.Type(int))
+    """Most tags a page may carry (``tags.count``); unset: no limit."""
+
+
 class CareerkitConfig(StrictConfig):
     """Options of the ``careerkit`` plugin in ``mkdocs.yml``."""
 
@@ -129,6 +151,9 @@ class CareerkitConfig(StrictConfig):
 
     assessments = c.SubConfig(AssessmentsConfig)
     """Interactive self-assessments."""
+
+    tags = c.SubConfig(TagsConfig)
+    """Tag taxonomy and front matter checks."""
 
     severity = SeverityMap()
     """Severity per finding code, overriding the defaults, e.g. ``{xref.orphan-page: ignore}``."""

@@ -70,6 +70,11 @@ class Feature:
     def on_nav(self, nav: Navigation, config: MkDocsConfig) -> None:
         """Read the final navigation."""
 
+    def page_markdown(self, markdown: str, page: Page, raw: str | None) -> None:
+        """Before Material's tags plugin reads ``page.meta`` (and after its meta plugin merged
+        ``.meta.yml``): check the page's front matter in ``raw`` (its source, or None), adjust
+        ``page.meta``."""
+
     def page_content(self, html: str, page: Page, scan: PageScan) -> str:
         """After a page is converted: collect its facts, add assets; returns the HTML."""
         return html

@@ -26,6 +26,8 @@ from mkdocs_careerkit.sources import (
     read_text,
     toc_slugify,
 )
+from mkdocs_careerkit.tags.adapter import enabled as tags_enabled
+from mkdocs_careerkit.tags.feature import Tags
 from mkdocs_careerkit.xref import scan_page, strip_markers
 from mkdocs_careerkit.xref.feature import Xref
 
@@ -37,6 +39,7 @@ NOTICE_PLACEHOLDER = "<!-- careerkit-notice -->"
 FEATURES: tuple[tuple[Callable[[CareerkitConfig], bool], type[Feature]], ...] = (
     (lambda o: o.xref.enabled, Xref),
     (lambda o: o.assessments.enabled, Assessments),
+    (tags_enabled, Tags),
 )
 
 
@@ -104,6 +107,8 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
             # Unknown (0) if another plugin rewrote the page other than by cutting its start.
             offset = body_offset(raw, markdown)
         state.collector.start_page(src, offset)
+        for feature in self.features:
+            feature.page_markdown(markdown, page, raw)
         # Scanned even with xref off: its careerkit-ignore markers apply to every feature's
         # findings, and `careerkit check` always reads them.
         scan = scan_page(

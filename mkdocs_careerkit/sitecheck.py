@@ -30,7 +30,10 @@ from mkdocs_careerkit.sources import (
     scan_options,
     site_info,
 )
+from mkdocs_careerkit.tags.adapter import enabled as tags_enabled
+from mkdocs_careerkit.tags.adapter import site_tags
 from mkdocs_careerkit.xref import PageFacts, SiteInfo, XrefOptions, check_links, scan_page
+from mkdocs_careerkit.xref.scan import Suppression
 
 
 def plugin_config(config: MkDocsConfig) -> CareerkitConfig:
@@ -100,12 +103,16 @@ def conclude(
     options: CareerkitConfig,
     baseline: Baseline | None,
     claimed: set[tuple[str, str]] | None = None,
+    markers: Mapping[str, tuple[Suppression, ...]] | None = None,
 ) -> list[Finding]:
-    """All findings of a site, final: the site-wide checks plus what pages reported."""
+    """All findings of a site, final: the site-wide checks plus what pages reported
+    (``markers``: careerkit-ignore markers outside the Markdown, e.g. in front matter)."""
     findings = list(page_findings)
     if options.xref.enabled:
         findings += check_links(pages, site, xref_options(options), claimed)
     suppressions = {src: facts.scan.suppressions for src, facts in pages.items()}
+    for src, marks in (markers or {}).items():
+        suppressions[src] = (*suppressions.get(src, ()), *marks)
     return finalize(
         findings,
         suppressions=suppressions,
@@ -132,6 +139,7 @@ def check_site(
     if blind and options.xref.enabled:
         page_findings.append(_cannot_see(config, blind))
     assessments, assessment_options = SiteAssessments(), options_from_config(options.assessments)
+    tags = site_tags(options, config, files) if tags_enabled(options) else None
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         if file.abs_src_path is None:
             continue
@@ -151,8 +159,13 @@ def check_site(
             page_findings += check_source(
                 source.body, file.src_uri, source.line_offset, assessment_options, assessments
             )
+        if tags is not None:
+            tags.page(file.src_uri, source.raw, source.meta)
+    if tags is not None:
+        page_findings += tags.conclude()
     known = load_baseline(options, config, baseline) if use_baseline else None
-    return conclude(pages, site, page_findings, options, known)
+    markers = tags.suppressions if tags is not None else None
+    return conclude(pages, site, page_findings, options, known, markers=markers)
 
 
 def _cannot_see(config: MkDocsConfig, blind: list[str]) -> Finding:

@@ -25,6 +25,19 @@ def test_defaults(tmp_path: Path) -> None:
     assert options.xref.ignore == []
     assert options.severity == {}
     assert options.baseline is None
+    assert options.tags.enabled is None and options.tags.taxonomy is None
+    assert options.tags.required == ["title", "description", "tags"]
+    assert (options.tags.min_tags, options.tags.max_tags) == (1, None)
+
+
+def test_tags_switch_on_with_a_taxonomy_or_when_enabled(tmp_path: Path) -> None:
+    from mkdocs_careerkit.tags.adapter import enabled
+
+    assert not enabled(load(tmp_path, {}).plugins["careerkit"].config)
+    assert enabled(load(tmp_path, {"tags": {"taxonomy": "t.yml"}}).plugins["careerkit"].config)
+    assert enabled(load(tmp_path, {"tags": {"enabled": True}}).plugins["careerkit"].config)
+    off = {"tags": {"taxonomy": "t.yml", "enabled": False}}
+    assert not enabled(load(tmp_path, off).plugins["careerkit"].config)
 
 
 @pytest.mark.parametrize(
@@ -42,6 +55,10 @@ def test_defaults(tmp_path: Path) -> None:
         ({"xref": {"nav_section_min_links": "two"}}, "nav_section_min_links"),
         ({"severity": {"xref.orphan-page": "fatal"}}, "fatal"),
         ({"severity": {"xref.orphan-pages": "warn"}}, "xref.orphan-page"),
+        ({"tags": {"taxonomies": "t.yml"}}, "taxonomies (did you mean 'taxonomy'?)"),
+        ({"tags": {"max_tags": "five"}}, "max_tags"),
+        ({"tags": {"required": "title"}}, "required"),
+        ({"severity": {"tags.unknwon": "warn"}}, "did you mean 'tags.unknown'?"),
     ],
 )
 def test_bad_values_fail_naming_the_option(

@@ -28,7 +28,10 @@ FIXTURE_SITES = sorted(
     p.name for p in FIXTURES.iterdir() if (p / "mkdocs.yml").exists() and p.name != "rich"
 )
 # What careerkit logs at warning level or above: finding lines and the summary.
-FINDING_LOGS = [r"\[(xref|page|suppress)\.[\w-]+\]$", r"^careerkit: \d+ errors?, \d+ warnings?"]
+FINDING_LOGS = [
+    r"\[(xref|page|suppress|tags)\.[\w-]+\]$",
+    r"^careerkit: \d+ errors?, \d+ warnings?",
+]
 LOGGED = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<text>.*) \[(?P<code>[\w.-]+)\]$"
 )
