@@ -90,9 +90,9 @@ def _tags_parser(sub: Any) -> None:
         action.add_argument(
             "-f",
             "--config-file",
-            default="mkdocs.yml",
             metavar="FILE",
-            help="the MkDocs config file (default: mkdocs.yml)",
+            help="the site's config file (default: the first of "
+            f"{', '.join(configfile.CONFIG_FILES)} in the current directory)",
         )
     init.add_argument(
         "--output",
@@ -184,7 +184,7 @@ def _tags(args: argparse.Namespace) -> int:
     """``careerkit tags init`` / ``report``."""
     try:
         with _stdout_to_stderr():
-            config = mkdocs_config.load_config(config_file=args.config_file)
+            config = configfile.load(args.config_file or configfile.find_config_file())
             options = sitecheck.plugin_config(config)
             found = tags_adapter.site_usage(options, config)
     except (ConfigurationError, MkDocsException) as e:

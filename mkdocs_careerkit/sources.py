@@ -224,7 +224,8 @@ def _mdx(config: MkDocsConfig, name: str) -> dict[str, Any] | None:
 def scan_options(config: MkDocsConfig) -> dict[str, Any]:
     """How ``careerkit check`` reads pages of this site: the extensions that change ids."""
     slugify, separator = toc_slugify(config)
-    tabbed = _mdx(config, "pymdownx.tabbed") or {}
+    blocks_tab = _mdx(config, "pymdownx.blocks.tab")
+    tabbed = _mdx(config, "pymdownx.tabbed") or blocks_tab or {}
     tab_slugs = None
     if tabbed.get("slugify"):
         tab_slugs = (
@@ -238,6 +239,7 @@ def scan_options(config: MkDocsConfig) -> dict[str, Any]:
         "footnote_links": footnotes_enabled(config),
         "emoji": _mdx(config, "pymdownx.emoji") is not None,
         "tab_slugs": tab_slugs,
+        "blocks": any(str(e).startswith("pymdownx.blocks.") for e in config.markdown_extensions),
         "line_anchors": bool((_mdx(config, "pymdownx.highlight") or {}).get("anchor_linenums")),
     }
 

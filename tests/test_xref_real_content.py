@@ -169,12 +169,6 @@ Jump to [Tab B]({target}).
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='careerkit check models content-tab ids only for pymdownx.tabbed (`=== "..."`); '
-    "pymdownx.blocks.tab (`/// tab | ...`) and its own slugify/combine_header_slug options are "
-    "ignored, so a link to a real tab id is a false xref.missing-anchor error",
-)
 @pytest.mark.parametrize(
     ("options", "target"),
     [
@@ -225,11 +219,6 @@ def test_blocks_tab_ids_are_judged_from_the_html_in_the_build(site_root: Path) -
     assert build == {("index.md", 15, 5, "xref.missing-anchor", "error")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ids that generic blocks set through their `attrs` option (pymdownx.blocks.html, "
-    ".details, .admonition, ...) are not known to careerkit check: false xref.missing-anchor",
-)
 def test_check_knows_ids_set_by_blocks_attrs(site_root: Path) -> None:
     config = make_site(
         site_root,

@@ -1015,9 +1015,12 @@ def _scan_anchors(
     emoji: bool = False,
     tab_slugs: TabSlugs | None = None,
     line_anchors: bool = False,
+    blocks: bool = False,
 ) -> tuple[list[Heading], set[str]]:
     """Headings with the ids Python-Markdown's toc will give them, and every other id."""
     titled: list[tuple[int, str]] = []  # content tabs (row, title) when tabs have slugs
+    open_blocks: list[str] = []  # pymdownx.blocks ('/// name') the line is inside
+    block_options = _block_option_rows(text) if blocks and "///" in text.raw else set()
     tree_ids: set[str] = set()  # ids in the element tree before toc runs: they make slugs unique
     html_ids: set[str] = set()  # ids in raw HTML (MkDocs reads them; toc does not see them)
     headings: list[tuple[int, str, int, str | None]] = []  # level, text, row, own id
@@ -1040,6 +1043,12 @@ def _scan_anchors(
             tabs.other(indent)
             block_start = False
             continue
+        if blocks and content.startswith("///"):
+            _block_line(text, row, content, indent, open_blocks, tabs, tree_ids, titled, tab_slugs)
+            block_start = True
+            continue
+        if open_blocks and (not content or row in block_options):
+            continue
         if (
             "#" not in line
             and not (block_start and row + 1 < n and masked[row + 1].lstrip()[:1] in ("=", "-"))
@@ -1049,7 +1058,8 @@ def _scan_anchors(
         ):
             # Most lines are plain text: no heading ('#' or an underline next), tab, footnote
             # or attribute list. Same state change as the full path.
-            tabs.other(indent)
+            if not open_blocks:  # inside a '/// tab' block, text does not end the tab set
+                tabs.other(indent)
             block_start = bool(_CONTAINER_RE.match(line))
             continue
         t = _TAB_RE.match(line)
@@ -1059,7 +1069,7 @@ def _scan_anchors(
                 tree_ids.add(tab_id)
             else:  # pymdownx.tabbed's `slugify`: ids from titles, after toc has run
                 titled.append((row, t.group("title")))
-        else:
+        elif not open_blocks:
             tabs.other(indent)
         f = _FOOTNOTE_DEF_RE.match(line)
         if f:
@@ -1134,6 +1144,68 @@ def _setext_underline(line: str, text_indent: int) -> bool:
     """An underline starts where its block does; the text above may be indented up to 3 more."""
     under = _indent(line[: len(line) - len(line.lstrip())])
     return under % 4 == 0 and under <= text_indent < under + 4
+
+
+_BLOCK_OPEN_RE = re.compile(
+    r"^/{3,}[ \t]*(?P<name>[\w.-]+)?[ \t]*(?:\|[ \t]*(?P<title>.*?))?[ \t]*$"
+)
+_BLOCK_ID_RE = re.compile(r"""^[ \t]+attrs:[ \t]*\{[^}]*?\bid:[ \t]*["']?([^"',}\s]+)""")
+_BLOCK_NEW_RE = re.compile(r"^[ \t]+new:[ \t]*true[ \t]*$", re.IGNORECASE)
+
+
+def _block_option_rows(text: _Text) -> set[int]:
+    """Rows of the indented YAML options right after a ``/// name`` line."""
+    rows: set[int] = set()
+    lines = text.masked_lines
+    for row, line in enumerate(lines):
+        if line.lstrip().startswith("///") and not text.fenced[row]:
+            nxt = row + 1
+            while nxt < len(lines) and lines[nxt][:1] in (" ", "\t") and lines[nxt].strip():
+                rows.add(nxt)
+                nxt += 1
+    return rows
+
+
+def _block_line(
+    text: _Text,
+    row: int,
+    content: str,
+    indent: int,
+    open_blocks: list[str],
+    tabs: _TabSets,
+    tree_ids: set[str],
+    titled: list[tuple[int, str]],
+    tab_slugs: TabSlugs | None,
+) -> None:
+    """A pymdownx.blocks line: opens a block (a tab joins its set), or closes the last one."""
+    m = _BLOCK_OPEN_RE.match(content)
+    if m is None:
+        return
+    if m.group("name") is None:  # '///' alone closes the innermost block
+        if open_blocks:
+            open_blocks.pop()
+        return
+    name = m.group("name")
+    options: list[str] = []
+    nxt = row + 1
+    lines = text.masked_lines
+    while nxt < len(lines) and lines[nxt][:1] in (" ", "\t") and lines[nxt].strip():
+        options.append(lines[nxt])
+        nxt += 1
+    for option in options:
+        own = _BLOCK_ID_RE.match(option)
+        if own:
+            tree_ids.add(own.group(1))
+    if name == "tab":
+        new = any(_BLOCK_NEW_RE.match(o) for o in options)
+        tab_id = tabs.tab(indent, new)
+        if tab_slugs is None:
+            tree_ids.add(tab_id)
+        else:
+            titled.append((row, m.group("title") or ""))
+    elif not open_blocks:
+        tabs.other(indent)
+    open_blocks.append(name)
 
 
 class _TabSets:
@@ -1327,6 +1399,7 @@ def scan_page(
     emoji: bool = False,
     tab_slugs: TabSlugs | None = None,
     line_anchors: bool = False,
+    blocks: bool = False,
 ) -> PageScan:
     """Scan one page's Markdown body.
 
@@ -1342,6 +1415,8 @@ def scan_page(
         tab_slugs: pymdownx.tabbed's ``slugify``, ``separator`` and ``combine_header_slug``
             when tab ids come from titles; None for ``__tabbed_SET_TAB`` ids.
         line_anchors: pymdownx.highlight's ``anchor_linenums``: code lines have ids.
+        blocks: pymdownx.blocks are enabled: ``/// tab | Title`` is a content tab and a
+            block's ``attrs: {id: …}`` sets an id.
 
     Returns:
         Everything the cross-reference checks need to know about the page.
@@ -1356,7 +1431,15 @@ def scan_page(
     links = sorted([*links, *definition_links], key=lambda link: (link.line, link.column))
     if estimate_anchors:
         headings, anchors = _scan_anchors(
-            text, slugify, separator, footnotes, set(definitions), emoji, tab_slugs, line_anchors
+            text,
+            slugify,
+            separator,
+            footnotes,
+            set(definitions),
+            emoji,
+            tab_slugs,
+            line_anchors,
+            blocks,
         )
     else:
         headings, anchors = _headings(text, footnotes, set(definitions), emoji), set()
