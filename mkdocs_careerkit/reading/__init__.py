@@ -1,0 +1,1 @@
+"""Reading lists: "Further Reading" bullets become cards."""
