@@ -65,6 +65,13 @@ CODES: dict[str, Code] = {
     "assessment.id-reused": Code("warn", "assessment id also used on another page"),
     "assessment.unknown-option": Code("error", "unknown option line in an assessment block"),
     "assessment.bad-option": Code("error", "assessment option whose value cannot be used"),
+    # Reading lists
+    "reading.unparsed": Code(
+        "info", "Further Reading item not recognised as a book or article (left as written)"
+    ),
+    "reading.unexpected-shape": Code(
+        "info", "Further Reading item or section that did not render as its source reads"
+    ),
     # Suppression and baseline
     "suppress.missing-reason": Code("error", "careerkit-ignore marker without a reason"),
     "suppress.unused": Code("info", "careerkit-ignore marker that silenced nothing"),

@@ -115,6 +115,16 @@ class AssessmentsConfig(StrictConfig):
     messages), by key, e.g. ``{save: Heutiges Ergebnis speichern}``; English by default."""
 
 
+class ReadingConfig(StrictConfig):
+    """Reading lists (``reading.*`` codes)."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the lists under a "Further Reading" heading into cards."""
+
+    headings = c.ListOfItems(c.Type(str), default=["Further Reading"])
+    """Heading texts of reading sections (compared ignoring case and a final colon)."""
+
+
 class CareerkitConfig(StrictConfig):
     """Options of the ``careerkit`` plugin in ``mkdocs.yml``."""
 
@@ -123,6 +133,9 @@ class CareerkitConfig(StrictConfig):
 
     assessments = c.SubConfig(AssessmentsConfig)
     """Interactive self-assessments."""
+
+    reading = c.SubConfig(ReadingConfig)
+    """Reading lists: "Further Reading" cards."""
 
     severity = SeverityMap()
     """Severity per finding code, overriding the defaults, e.g. ``{xref.orphan-page: ignore}``."""

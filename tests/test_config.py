@@ -25,6 +25,8 @@ def test_defaults(tmp_path: Path) -> None:
     assert options.xref.ignore == []
     assert options.severity == {}
     assert options.baseline is None
+    assert options.reading.enabled is True
+    assert options.reading.headings == ["Further Reading"]
 
 
 @pytest.mark.parametrize(
@@ -42,6 +44,9 @@ def test_defaults(tmp_path: Path) -> None:
         ({"xref": {"nav_section_min_links": "two"}}, "nav_section_min_links"),
         ({"severity": {"xref.orphan-page": "fatal"}}, "fatal"),
         ({"severity": {"xref.orphan-pages": "warn"}}, "xref.orphan-page"),
+        ({"reading": {"heading": ["Books"]}}, "did you mean 'headings'?"),
+        ({"reading": {"headings": "Further Reading"}}, "headings"),
+        ({"severity": {"reading.unparsd": "ignore"}}, "did you mean 'reading.unparsed'?"),
     ],
 )
 def test_bad_values_fail_naming_the_option(

@@ -1,0 +1,117 @@
+"""Turn the list Python-Markdown rendered under "Further Reading" into cards, in place.
+
+Only classes, data attributes and wrapper ``<span>`` elements are added, and existing nodes are
+moved into them; a text node is cut in two only where the entry's citation text, as written and
+free of Markdown, ends. Author text is never read back as Markdown nor re-created. When the
+rendered item does not have the shape the parsed entry promises, it is left untouched and the
+caller reports it. Imports nothing from MkDocs.
+"""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element
+
+from mkdocs_careerkit.reading.parse import Entry, book_key, plain_rest, split_title
+
+CARD = "careerkit-card"
+CARDS = "careerkit-cards"
+GROUP = "careerkit-card-group"
+_BLOCKS = frozenset({"p", "ul", "ol", "div", "blockquote", "pre", "table", "dl", "details"})
+
+
+def add_class(el: Element, cls: str) -> None:
+    classes = (el.get("class") or "").split()
+    if cls not in classes:
+        el.set("class", " ".join([*classes, cls]))
+
+
+def _text(el: Element) -> str:
+    return "".join(el.itertext())
+
+
+def enhance_item(li: Element, entry: Entry) -> bool:
+    """Make a rendered ``<li>`` a card; False (``li`` unchanged) if its shape is unexpected."""
+    content = li
+    kids = list(li)
+    if len(kids) == 1 and kids[0].tag == "p" and not (li.text or "").strip():
+        content = kids[0]  # a loose list: <li><p>…</p></li>
+    elif any(k.tag in _BLOCKS for k in kids):
+        return False
+    children = list(content)
+    if not children or any(k.tag in _BLOCKS for k in children):
+        return False
+    anchor = children[0]
+    fits, title_el = _title_element(anchor, entry)
+    if not fits:
+        return False
+    tail = anchor.tail or ""
+    if not plain_rest(entry.rest) or not tail.startswith(entry.rest):
+        return False
+    rest_tail = tail[len(entry.rest) :]
+    later = children[1:]
+    if not entry.note and (rest_tail.strip() or later):
+        return False
+    if entry.note and not (rest_tail.strip() or later):
+        return False
+    # Every check passed: from here on the tree is changed.
+    cite = Element("span", {"class": "careerkit-card-cite"})
+    cite.text, content.text = content.text, None
+    content.remove(anchor)
+    cite.append(anchor)
+    anchor.tail = entry.rest if entry.note else tail
+    content.insert(0, cite)
+    if entry.note:
+        why = Element("span", {"class": "careerkit-card-why"})
+        why.text = rest_tail
+        for k in later:
+            content.remove(k)
+            why.append(k)
+        content.insert(1, why)
+    if title_el is not None:
+        add_class(title_el, "careerkit-card-title")
+        _mark_subtitle(title_el, entry)
+    add_class(li, CARD)
+    li.set("data-careerkit-kind", entry.kind)
+    li.set("data-careerkit-book", book_key(entry))
+    return True
+
+
+def _title_element(anchor: Element, entry: Entry) -> tuple[bool, Element | None]:
+    """Whether the anchor fits the entry, and the element holding the title (None for an
+    article, whose title is quoted text)."""
+    want = (entry.title, entry.subtitle)
+    if entry.style == "bold":
+        if anchor.tag != "strong" or (anchor.tail is not None and anchor.tail[:1] not in " \n"):
+            return False, None
+        for em in anchor.iter("em"):
+            return split_title(_text(em)) == want, em
+        return False, None
+    if anchor.tag != "em":
+        return False, None
+    if entry.style == "article":
+        return _text(anchor).strip() == entry.venue, None
+    return split_title(_text(anchor)) == want, anchor
+
+
+def _mark_subtitle(title_el: Element, entry: Entry) -> None:
+    """Wrap the subtitle (from its ``:``) in a span, when the title is plain text."""
+    text = title_el.text or ""
+    if not entry.subtitle or len(title_el) or not text.endswith(entry.subtitle):
+        return
+    cut = text.find(entry.title) + len(entry.title)
+    if cut < len(entry.title) or cut >= len(text):
+        return
+    sub = Element("span", {"class": "careerkit-card-subtitle"})
+    sub.text = text[cut:]
+    title_el.text = text[:cut]
+    title_el.append(sub)
+
+
+def is_group_label(p: Element, labels: set[str]) -> bool:
+    """A paragraph that is only a bold label the source scan also found (``**Group:**``)."""
+    kids = list(p)
+    if p.tag != "p" or len(kids) != 1 or kids[0].tag != "strong" or (p.text or "").strip():
+        return False
+    if (kids[0].tail or "").strip(" :\n"):
+        return False
+    return _text(kids[0]).strip().rstrip(":").strip() in labels
