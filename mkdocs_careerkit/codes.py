@@ -72,6 +72,9 @@ CODES: dict[str, Code] = {
     "reading.unexpected-shape": Code(
         "info", "Further Reading item or section that did not render as its source reads"
     ),
+    "reading.spelled-differently": Code(
+        "warn", "one book written two ways (title, subtitle or authors) on two pages or lines"
+    ),
     # Suppression and baseline
     "suppress.missing-reason": Code("error", "careerkit-ignore marker without a reason"),
     "suppress.unused": Code("info", "careerkit-ignore marker that silenced nothing"),

@@ -115,6 +115,22 @@ class AssessmentsConfig(StrictConfig):
     messages), by key, e.g. ``{save: Heutiges Ergebnis speichern}``; English by default."""
 
 
+class PagePath(c.Type[str]):
+    """A Markdown page's path inside ``docs_dir`` (``guide/books.md``), or ``""``."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value)
+        if path and (not path.endswith(".md") or path.startswith("/") or ".." in path.split("/")):
+            raise base.ValidationError(
+                f"'{path}' is not a page path inside docs_dir ending in .md "
+                "(e.g. 'reading-list.md'), nor '' for no page"
+            )
+        return path
+
+
 class ReadingConfig(StrictConfig):
     """Reading lists (``reading.*`` codes)."""
 
@@ -123,6 +139,16 @@ class ReadingConfig(StrictConfig):
 
     headings = c.ListOfItems(c.Type(str), default=["Further Reading"])
     """Heading texts of reading sections (compared ignoring case and a final colon)."""
+
+    list_page = PagePath(default="reading-list.md")
+    """Docs path of the generated site-wide reading list (``""``: none). A page of your own
+    holding the marker ``<!-- careerkit/reading-list -->`` gets the list there instead."""
+
+    list_title = c.Type(str, default="Reading list")
+    """Title of the generated reading-list page."""
+
+    exports = c.Type(bool, default=True)
+    """Publish the reading list as JSON and CSV next to its page, linked from it."""
 
 
 class CareerkitConfig(StrictConfig):

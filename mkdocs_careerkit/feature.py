@@ -69,6 +69,10 @@ class Feature:
         """After a page is converted: collect its facts, add assets; returns the HTML."""
         return html
 
+    def post_page(self, output: str, page: Page) -> str:
+        """The finished HTML of a page (``<head>`` included); returns it."""
+        return output
+
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
         """Once every page is converted: the feature's site-wide findings."""
         return []

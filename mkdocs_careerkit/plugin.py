@@ -142,6 +142,8 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        for feature in self.features:
+            output = feature.post_page(output, page)
         if self.command != "serve" or NOTICE_PLACEHOLDER not in output:
             return output
         mine = [

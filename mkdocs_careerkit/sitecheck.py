@@ -14,7 +14,7 @@ from typing import cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import InclusionLevel, get_files
+from mkdocs.structure.files import Files, InclusionLevel, get_files
 
 from mkdocs_careerkit.assessments import SiteAssessments, check_source
 from mkdocs_careerkit.assessments.adapter import options_from_config
@@ -22,6 +22,9 @@ from mkdocs_careerkit.codes import default_severity
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import Baseline, finalize
 from mkdocs_careerkit.findings import Finding, Severity
+from mkdocs_careerkit.reading.check import check_sources, check_spellings
+from mkdocs_careerkit.reading.feature import scan_sources
+from mkdocs_careerkit.reading.site import citations, merge
 from mkdocs_careerkit.sources import (
     Snippets,
     blind_spots,
@@ -150,8 +153,18 @@ def check_site(
             page_findings += check_source(
                 source.body, file.src_uri, source.line_offset, assessment_options, assessments
             )
+    if options.reading.enabled:
+        page_findings += check_reading(files, config, options.reading.headings)
     known = load_baseline(options, config, baseline) if use_baseline else None
     return conclude(pages, site, page_findings, options, known)
+
+
+def check_reading(files: Files, config: MkDocsConfig, headings: list[str]) -> list[Finding]:
+    """Reading-list findings from the sources: items in no known style, one book spelled two
+    ways (what the build also reports; an item's unexpected rendering only a build can see)."""
+    scanned = scan_sources(files, tuple(headings), config.nav)
+    books = merge(citations(scanned.sections, {}))
+    return check_sources(scanned.sections) + check_spellings(books)
 
 
 def _cannot_see(config: MkDocsConfig, blind: list[str]) -> Finding:

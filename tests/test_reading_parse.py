@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from mkdocs_careerkit.reading.parse import (
     book_key,
     find_sections,
+    has_marker,
     parse_entry,
     same_book,
     split_authors,
@@ -636,3 +637,11 @@ def test_find_sections_lines_labels_and_fences() -> None:
         (17, "[A blog](https://example.com)"),
     ]
     assert [i.entry is not None for i in section.items] == [True, True, False]
+
+
+def test_the_list_marker_counts_only_outside_code() -> None:
+    marker = "<!-- careerkit/reading-list -->"
+    assert has_marker(["# Books", "", marker], marker)
+    assert not has_marker(["```markdown", marker, "```"], marker)
+    assert not has_marker(["    " + marker], marker)
+    assert not has_marker([f"See `{marker}`."], marker)

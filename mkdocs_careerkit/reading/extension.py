@@ -22,6 +22,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_careerkit.findings import Finding
+from mkdocs_careerkit.reading.check import UNPARSED_HINT, short, unparsed_message
 from mkdocs_careerkit.reading.parse import Section, find_sections, heading_matches
 from mkdocs_careerkit.reading.render import CARDS, GROUP, add_class, enhance_item, is_group_label
 
@@ -165,15 +166,8 @@ class _ReadingTreeprocessor(Treeprocessor):
         cards: list[bool] = []
         for li, item in zip(items, section.items, strict=True):
             if item.entry is None:
-                first = item.text.splitlines()[0] if item.text else ""
                 self.reporter(
-                    info(
-                        item.line,
-                        "reading.unparsed",
-                        f"'{_short(first)}' is not recognised as a book or article; left as "
-                        "written",
-                        "write it as 'Author, Name. *Title*. Year. Note' or '*Title* by Author'",
-                    )
+                    info(item.line, "reading.unparsed", unparsed_message(item.text), UNPARSED_HINT)
                 )
                 cards.append(False)
             elif enhance_item(li, item.entry):
@@ -183,7 +177,7 @@ class _ReadingTreeprocessor(Treeprocessor):
                     info(
                         item.line,
                         "reading.unexpected-shape",
-                        f"'{_short(item.entry.title)}' did not render as its source reads "
+                        f"'{short(item.entry.title)}' did not render as its source reads "
                         "(markup inside the citation?); left as written",
                     )
                 )
@@ -212,10 +206,6 @@ class _CollectTreeprocessor(Treeprocessor):
 
 def _text(el: Element) -> str:
     return "".join(el.itertext())
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def makeExtension(**kwargs: Any) -> ReadingExtension:  # the name Markdown looks for

@@ -423,12 +423,12 @@ def book_key(entry: Entry) -> str:
     """The key under which spellings of one book meet: the title without its subtitle, with
     case, accents, apostrophes, punctuation, ``&``/``and`` and a leading article ignored.
     Two entries with one key are the same book when :func:`same_book` also agrees."""
-    return re.sub(r"^(the|a|an) ", "", _normal(entry.title))
+    return re.sub(r"^(the|a|an) ", "", normal(entry.title))
 
 
 def surnames(entry: Entry) -> frozenset[str]:
     """The authors' surnames (last words), normalised."""
-    return frozenset(_normal(a).split()[-1] for a in entry.authors if _normal(a))
+    return frozenset(normal(a).split()[-1] for a in entry.authors if normal(a))
 
 
 def same_book(a: Entry, b: Entry) -> bool:
@@ -439,7 +439,7 @@ def same_book(a: Entry, b: Entry) -> bool:
     return not sa or not sb or bool(sa & sb)
 
 
-def _normal(text: str) -> str:
+def normal(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.replace("&", " and ").replace("'", "").replace("’", "")
@@ -456,6 +456,7 @@ _ITEM_RE = re.compile(
 _FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _LABEL_RE = re.compile(r"^(?:\*\*|__)(?P<label>[^*_\n]+?):?(?:\*\*|__):?\s*$")
 _ATTR_RE = re.compile(r"\s*\{[^{}]*\}\s*$")
+_ID_RE = re.compile(r"\{:?[^{}]*?#([\w.:-]+)[^{}]*\}\s*$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -477,6 +478,8 @@ class Section:
     title: str
     items: tuple[Item, ...]
     labels: tuple[tuple[int, str], ...] = ()
+    explicit_id: str = ""
+    heading: str = ""
 
 
 def heading_matches(text: str, names: tuple[str, ...]) -> bool:
@@ -488,7 +491,7 @@ def heading_matches(text: str, names: tuple[str, ...]) -> bool:
 def find_sections(lines: list[str] | tuple[str, ...], names: tuple[str, ...]) -> list[Section]:
     """The reading sections of a page's Markdown lines (fenced code skipped)."""
     sections: list[Section] = []
-    current: tuple[int, int, str] | None = None
+    current: tuple[int, int, str, str, str] | None = None
     items: list[Item] = []
     labels: list[tuple[int, str]] = []
     fence = ""
@@ -509,9 +512,8 @@ def find_sections(lines: list[str] | tuple[str, ...], names: tuple[str, ...]) ->
         nonlocal items, labels
         close_item()
         if current is not None:
-            sections.append(
-                Section(current[0], current[1], current[2], tuple(items), tuple(labels))
-            )
+            line, level, title, given, raw = current
+            sections.append(Section(line, level, title, tuple(items), tuple(labels), given, raw))
         items, labels = [], []
 
     for i, line in enumerate(lines):
@@ -530,8 +532,11 @@ def find_sections(lines: list[str] | tuple[str, ...], names: tuple[str, ...]) ->
             if current is not None and level <= current[1]:
                 close_section()
                 current = None
-            if current is None and heading_matches(h.group("text") or "", names):
-                current = (i + 1, level, _ATTR_RE.sub("", h.group("text") or "").strip())
+            text = h.group("text") or ""
+            if current is None and heading_matches(text, names):
+                given = _ID_RE.search(text)
+                title = _ATTR_RE.sub("", text).strip()
+                current = (i + 1, level, title, given.group(1) if given else "", text.strip())
             elif current is not None:
                 close_item()
             continue
@@ -557,3 +562,19 @@ def find_sections(lines: list[str] | tuple[str, ...], names: tuple[str, ...]) ->
             labels.append((i + 1, lab.group("label").strip()))
     close_section()
     return sections
+
+
+def has_marker(lines: list[str] | tuple[str, ...], marker: str) -> bool:
+    """Whether ``marker`` stands alone on a line outside code (fenced or indented)."""
+    fence = ""
+    for line in lines:
+        if fence:
+            if line.lstrip().startswith(fence):
+                fence = ""
+            continue
+        f = _FENCE_RE.match(line)
+        if f:
+            fence = f.group("fence")
+        elif line.strip() == marker and not line.startswith(("    ", "\t")):
+            return True
+    return False

@@ -9,9 +9,11 @@ caller reports it. Imports nothing from MkDocs.
 
 from __future__ import annotations
 
-from xml.etree.ElementTree import Element
+from collections.abc import Callable, Mapping, Sequence
+from xml.etree.ElementTree import Element, SubElement
 
 from mkdocs_careerkit.reading.parse import Entry, book_key, plain_rest, split_title
+from mkdocs_careerkit.reading.site import Book
 
 CARD = "careerkit-card"
 CARDS = "careerkit-cards"
@@ -115,3 +117,65 @@ def is_group_label(p: Element, labels: set[str]) -> bool:
     if (kids[0].tail or "").strip(" :\n"):
         return False
     return _text(kids[0]).strip().rstrip(":").strip() in labels
+
+
+def reading_list(
+    books: Sequence[Book],
+    href: Callable[[str, str], str],
+    titles: Mapping[str, str],
+    exports: Sequence[tuple[str, str]] = (),
+) -> Element:
+    """The site-wide reading list: one card per book with "Recommended in" back-links.
+
+    Args:
+        books: The merged books.
+        href: ``(page, anchor)`` → the link to that place from the list's page.
+        titles: Page titles by docs path.
+        exports: ``(label, href)`` of downloadable exports (JSON, CSV).
+    """
+    root = Element("div", {"class": "careerkit-reading-list"})
+    chapters = {p for b in books for p in b.pages}
+    intro = SubElement(root, "p", {"class": "careerkit-reading-count"})
+    intro.text = (
+        f"{len(books)} {'book or article' if len(books) == 1 else 'books and articles'}, "
+        f"recommended in {len(chapters)} {'page' if len(chapters) == 1 else 'pages'}."
+    )
+    if exports:
+        intro.text += " Download: "
+        for n, (label, link) in enumerate(exports):
+            a = SubElement(intro, "a", {"href": link, "download": ""})
+            a.text = label
+            a.tail = ", " if n < len(exports) - 1 else "."
+    cards = SubElement(root, "ul", {"class": CARDS})
+    for book in books:
+        e = book.entry
+        li = SubElement(
+            cards,
+            "li",
+            {"class": CARD, "data-careerkit-book": book_key(e), "data-careerkit-kind": e.kind},
+        )
+        cite = SubElement(li, "span", {"class": "careerkit-card-cite"})
+        title = SubElement(cite, "cite", {"class": "careerkit-card-title"})
+        title.text = e.title
+        if e.subtitle:
+            sub = SubElement(title, "span", {"class": "careerkit-card-subtitle"})
+            sub.text = f": {e.subtitle}"
+        bits = []
+        if e.authors:
+            bits.append(", ".join(e.authors) + (" et al." if e.et_al else ""))
+        if e.venue:
+            bits.append(e.venue)
+        if e.year is not None:
+            bits.append(str(e.year))
+        title.tail = (" — " + ", ".join(bits)) if bits else None
+        why = SubElement(li, "span", {"class": "careerkit-card-why"})
+        n = len(book.pages)
+        why.text = "Recommended in "
+        places = list(dict.fromkeys((c.file, c.anchor) for c in book.citations))
+        for i, (page, anchor) in enumerate(places):
+            a = SubElement(why, "a", {"href": href(page, anchor)})
+            a.text = titles.get(page, page)
+            a.tail = ", " if i < len(places) - 1 else ""
+        count = SubElement(why, "span", {"class": "careerkit-card-count"})
+        count.text = f" ({n} {'page' if n == 1 else 'pages'})"
+    return root

@@ -105,3 +105,34 @@ def test_axe_finds_no_violations(example: Server, page: Any, scheme: str) -> Non
             for v in results.response["violations"]
         ]
         assert violations == [], (scheme, url, violations)
+
+
+def test_json_ld_never_runs_as_script_under_instant_navigation(example: Server, page: Any) -> None:
+    # Material's instant navigation re-creates the content's scripts; a data block must stay
+    # data (the page fixture fails the test on any script error).
+    page.goto(example.url(""))
+    page.evaluate("window.careerkitMarker = 1")
+    page.locator("nav a[href$='networking-community-building/']").first.click()
+    page.wait_for_url(re.compile(r"networking-community-building/$"))
+    page.locator("li.careerkit-card").first.wait_for()
+    assert page.evaluate("window.careerkitMarker") == 1  # no full reload: instant navigation
+    kinds = page.locator("script[type='application/ld+json']").evaluate_all(
+        "els => els.map(e => JSON.parse(e.textContent)['@type'])"
+    )
+    assert kinds == ["ItemList"]
+
+
+def test_the_reading_list_page(example: Server, page: Any) -> None:
+    page.goto(example.url("reading-list/"))
+    cards = page.locator(".careerkit-reading-list li.careerkit-card")
+    assert cards.count() >= 30
+    staff = cards.filter(has_text="The Staff Engineer's Path")
+    assert staff.count() == 1
+    assert "(2 pages)" in staff.inner_text()
+    staff.get_by_role("link", name="Influencing Without Authority").click()
+    page.wait_for_url(re.compile(r"influencing-without-authority/#further-reading$"))
+    page.goto(example.url("reading-list/"))
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context=".careerkit-reading-list")
+    assert [v["id"] for v in results.response["violations"]] == []

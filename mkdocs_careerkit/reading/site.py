@@ -1,0 +1,193 @@
+"""The guide's reading list: every entry of every reading section, merged into books.
+
+Spellings of one book meet under :func:`~mkdocs_careerkit.reading.parse.book_key` and
+:func:`~mkdocs_careerkit.reading.parse.same_book` (case, punctuation, subtitle, author order,
+``&``/``and``). Pure: built from the sections the source scan found, so the list is known before
+any page renders and ``careerkit check`` sees the same books. Imports nothing from MkDocs.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import posixpath
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from mkdocs_careerkit.reading.parse import Entry, Section, book_key, normal, same_book
+
+MARKER = "<!-- careerkit/reading-list -->"
+
+
+@dataclasses.dataclass(frozen=True)
+class Citation:
+    """One place that recommends a book: page, line, and the reading section's anchor."""
+
+    file: str
+    line: int
+    anchor: str
+    section: str
+    entry: Entry
+
+
+@dataclasses.dataclass(frozen=True)
+class Book:
+    """One book (or article) and every place that recommends it, in page order.
+
+    Attributes:
+        entry: The fullest spelling (subtitle, most authors, a year), shown in the list.
+        citations: Where it is recommended.
+    """
+
+    entry: Entry
+    citations: tuple[Citation, ...]
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """The pages that recommend it, each once, in order."""
+        return tuple(dict.fromkeys(c.file for c in self.citations))
+
+
+def citations(
+    sources: Mapping[str, Sequence[Section]], anchors: Mapping[tuple[str, int], str]
+) -> list[Citation]:
+    """Every parsed entry of every page's reading sections (``anchors``: (page, heading line)
+    → the heading's id)."""
+    out = []
+    for src, sections in sources.items():
+        for s in sections:
+            anchor = anchors.get((src, s.line), "")
+            for item in s.items:
+                if item.entry is not None:
+                    out.append(Citation(src, item.line, anchor, s.title, item.entry))
+    return out
+
+
+def merge(found: Iterable[Citation]) -> list[Book]:
+    """Books, each once, sorted by title (a leading "The"/"A" ignored), then first author."""
+    groups: dict[str, list[list[Citation]]] = {}
+    for c in found:
+        clusters = groups.setdefault(book_key(c.entry), [])
+        for cluster in clusters:
+            if any(same_book(c.entry, other.entry) for other in cluster):
+                cluster.append(c)
+                break
+        else:
+            clusters.append([c])
+    books = [
+        Book(_fullest([c.entry for c in cluster]), tuple(cluster))
+        for clusters in groups.values()
+        for cluster in clusters
+    ]
+    return sorted(books, key=lambda b: (book_key(b.entry), normal(" ".join(b.entry.authors))))
+
+
+def _fullest(entries: Sequence[Entry]) -> Entry:
+    """The spelling that says most; the first one written wins a tie."""
+    return max(
+        entries,
+        key=lambda e: (bool(e.subtitle), len(e.authors), e.year is not None, bool(e.venue)),
+    )
+
+
+def spelling(entry: Entry) -> str:
+    """How an entry names its book: full title and authors as written."""
+    by = ", ".join(entry.authors) + (" et al." if entry.et_al else "")
+    return f"{entry.full_title} by {by}" if by else entry.full_title
+
+
+# --- Exports -----------------------------------------------------------------------------------
+
+
+def book_data(book: Book, urls: Mapping[str, str], titles: Mapping[str, str]) -> dict[str, Any]:
+    """Plain data for one book: what the JSON export holds per book."""
+    e = book.entry
+    return {
+        "kind": e.kind,
+        "title": e.title,
+        "subtitle": e.subtitle,
+        "authors": list(e.authors),
+        "et_al": e.et_al,
+        "year": e.year,
+        "venue": e.venue,
+        "recommended_in": [
+            {
+                "page": c.file,
+                "title": titles.get(c.file, c.file),
+                "url": urls.get(c.file, "") + (f"#{c.anchor}" if c.anchor else ""),
+                "line": c.line,
+            }
+            for c in book.citations
+        ],
+    }
+
+
+def export_json(books: Sequence[Book], urls: Mapping[str, str], titles: Mapping[str, str]) -> str:
+    """The reading list as JSON (``{"books": [...]}``; URLs relative to the site root)."""
+    data = {"books": [book_data(b, urls, titles) for b in books]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ("kind", "title", "subtitle", "authors", "year", "venue", "chapters", "pages")
+
+
+def export_csv(books: Sequence[Book], urls: Mapping[str, str]) -> str:
+    """The reading list as CSV, one row per book (authors and pages joined with ``; ``)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for b in books:
+        e = b.entry
+        writer.writerow(
+            [
+                e.kind,
+                _cell(e.title),
+                _cell(e.subtitle),
+                _cell("; ".join(e.authors) + ("; et al." if e.et_al else "")),
+                e.year or "",
+                _cell(e.venue),
+                len(b.pages),
+                "; ".join(urls.get(p, p) for p in b.pages),
+            ]
+        )
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (``=``, ``+``, ``-``, ``@`` first)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def json_ld(entries: Sequence[Entry], name: str = "") -> str:
+    """schema.org ``ItemList`` of ``Book`` / ``ScholarlyArticle`` as JSON for a
+    ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` are escaped so no author
+    text can close the script element."""
+    items = []
+    for n, e in enumerate(entries, start=1):
+        thing: dict[str, Any] = {
+            "@type": "ScholarlyArticle" if e.kind == "article" else "Book",
+            "name": e.title,
+        }
+        if e.subtitle:
+            thing["alternativeHeadline"] = e.subtitle
+        if e.authors:
+            thing["author"] = [{"@type": "Person", "name": a} for a in e.authors]
+        if e.year is not None:
+            thing["datePublished"] = str(e.year)
+        if e.venue:
+            thing["isPartOf"] = {"@type": "Periodical", "name": e.venue}
+        items.append({"@type": "ListItem", "position": n, "item": thing})
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "ItemList"}
+    if name:
+        data["name"] = name
+    data["itemListElement"] = items
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return re.sub(r"[<>&\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def export_path(page: str, suffix: str) -> str:
+    """``reading-list.md`` → ``reading-list.json``: the export next to the list page."""
+    return posixpath.splitext(page)[0] + suffix
