@@ -148,7 +148,7 @@ class ReadingConfig(StrictConfig):
     """Title of the generated reading-list page."""
 
     exports = c.Type(bool, default=True)
-    """Publish the reading list as JSON and CSV next to its page, linked from it."""
+    """Publish the reading list as JSON, CSV and BibTeX next to its page, linked from it."""
 
 
 class CareerkitConfig(StrictConfig):

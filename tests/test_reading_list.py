@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from pybtex.database import parse_string as parse_bibtex
 
 from mkdocs_careerkit.cli import main as cli_main
 from mkdocs_careerkit.reading.check import check_spellings
 from mkdocs_careerkit.reading.parse import parse_entry
-from mkdocs_careerkit.reading.site import Citation, export_csv, json_ld, merge
+from mkdocs_careerkit.reading.site import Citation, export_bibtex, export_csv, json_ld, merge
 from tests.conftest import write_site
 
 
@@ -71,6 +72,44 @@ def test_csv_cells_never_start_a_formula_and_json_ld_cannot_close_its_script() -
     assert "<" not in text and ">" not in text and "&" not in text
     data = json.loads(text)
     assert data["itemListElement"][0]["item"]["name"] == "=HYPERLINK(1) </script><b> & more"
+
+
+def test_bibtex_export_parses_with_pybtex() -> None:
+    books = merge(
+        [
+            cite("a.md", 1, CD_LONG),
+            cite(
+                "a.md",
+                2,
+                "Brown, Peter C., Henry L. Roediger III, and Mark A. McDaniel. "
+                "*Make It Stick*. 2014.",
+            ),
+            cite("a.md", 3, "Forsgren, Nicole, et al. _Accelerate_. 2018."),
+            cite("a.md", 4, "Grant, Adam. _Odd {braces} \\ 50% & $cost #1_. 2013."),
+            cite("a.md", 5, "Grant, Adam. _Odd Braces Again_. 2013."),
+            cite("b.md", 1, 'Conway, Melvin E. "How Do Committees Invent?" _Datamation_ (1968).'),
+        ]
+    )
+    data = parse_bibtex(export_bibtex(books), "bibtex")
+    entries = data.entries
+    assert sorted(entries) == [
+        "brown2014make",
+        "conway1968how",
+        "farley2010continuous",
+        "forsgren2018accelerate",
+        "grant2013odd",
+        "grant2013odda",
+    ]
+    assert entries["conway1968how"].type == "article"
+    assert entries["conway1968how"].fields["journal"] == "Datamation"
+    assert entries["farley2010continuous"].type == "book"
+    assert [str(p) for p in entries["brown2014make"].persons["author"]] == [
+        "Brown, Peter C.",
+        "Roediger, III, Henry L.",
+        "McDaniel, Mark A.",
+    ]
+    assert [str(p) for p in entries["forsgren2018accelerate"].persons["author"]][-1] == "others"
+    assert "50" in entries["grant2013odd"].fields["title"]
 
 
 def test_json_ld_uses_schema_org_types() -> None:
@@ -152,7 +191,13 @@ def test_generated_reading_list_with_back_links_exports_and_one_warning(site: An
         target, anchor = href.split("#")
         assert f'id="{anchor}"' in built.html(target.replace("../", "").rstrip("/") + ".md")
     downloads = {a.get_text(): a["href"] for a in page.select(".careerkit-reading-count a")}
-    assert downloads == {"JSON": "../reading-list.json", "CSV": "../reading-list.csv"}
+    assert downloads == {
+        "JSON": "../reading-list.json",
+        "CSV": "../reading-list.csv",
+        "BibTeX": "../reading-list.bib",
+    }
+    bib = parse_bibtex((built.site_dir / "reading-list.bib").read_text("utf-8"), "bibtex")
+    assert sorted(bib.entries) == ["farley2010continuous", "grant2013script", "heathmade"]
     data = json.loads((built.site_dir / "reading-list.json").read_text("utf-8"))
     assert [b["title"] for b in data["books"]] == [
         "Continuous Delivery",

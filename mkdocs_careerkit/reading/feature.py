@@ -33,6 +33,7 @@ from mkdocs_careerkit.reading.site import (
     MARKER,
     Book,
     citations,
+    export_bibtex,
     export_csv,
     export_json,
     export_path,
@@ -182,6 +183,7 @@ class Reading(Feature):
             for label, suffix, text in (
                 ("JSON", ".json", export_json(self.books, self.urls, self.titles)),
                 ("CSV", ".csv", export_csv(self.books, self.urls)),
+                ("BibTeX", ".bib", export_bibtex(self.books)),
             ):
                 path = export_path(self.hosts[0], suffix)
                 if files.get_file_from_path(path) is None:

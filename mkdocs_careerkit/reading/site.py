@@ -191,3 +191,68 @@ def json_ld(entries: Sequence[Entry], name: str = "") -> str:
 def export_path(page: str, suffix: str) -> str:
     """``reading-list.md`` → ``reading-list.json``: the export next to the list page."""
     return posixpath.splitext(page)[0] + suffix
+
+
+_LINEAGE = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def export_bibtex(books: Sequence[Book]) -> str:
+    """The reading list as BibTeX, written by pybtex (``@book`` / ``@article``).
+
+    Keys are the first author's surname, the year and the title's first word
+    (``grant2013give``), made unique with a letter. Braces and backslashes, which BibTeX
+    cannot take as text, become parentheses and slashes; pybtex escapes the rest.
+    """
+    from pybtex.database import BibliographyData
+    from pybtex.database import Entry as BibEntry
+
+    data = BibliographyData()
+    used: set[str] = set()
+    for book in books:
+        e = book.entry
+        fields = {"title": _bib_text(e.full_title)}
+        if e.year is not None:
+            fields["year"] = str(e.year)
+        if e.venue:
+            fields["journal"] = _bib_text(e.venue)
+        authors = [_person(a) for a in e.authors]
+        if e.et_al:
+            authors.append(_person("others"))
+        entry = BibEntry("article" if e.kind == "article" else "book", fields=fields)
+        for person in authors:
+            entry.add_person(person, "author")
+        data.add_entry(_bib_key(e, used), entry)
+    text: str = data.to_string("bibtex")
+    return text
+
+
+def _person(name: str) -> Any:
+    from pybtex.database import Person
+
+    parts = _bib_text(name).split()
+    if len(parts) > 2 and parts[-1].casefold() in _LINEAGE:
+        return Person(first=" ".join(parts[:-2]), last=parts[-2], lineage=parts[-1])
+    return Person(_bib_text(name))
+
+
+def _bib_text(text: str) -> str:
+    return text.replace("{", "(").replace("}", ")").replace("\\", "/")
+
+
+def _bib_key(e: Entry, used: set[str]) -> str:
+    surname = normal(e.authors[0]).split()[-1] if e.authors and normal(e.authors[0]) else "anon"
+    words = [w for w in normal(e.title).split() if w not in ("the", "a", "an")] or ["untitled"]
+    base = (
+        re.sub(
+            r"[^a-z0-9]",
+            "",
+            f"{surname}{e.year or ''}{words[0]}".encode("ascii", "ignore").decode(),
+        )
+        or "entry"
+    )
+    key, n = base, 0
+    while key in used:
+        n += 1
+        key = f"{base}{chr(ord('a') + (n - 1) % 26)}{(n - 1) // 26 or ''}"
+    used.add(key)
+    return key
