@@ -147,6 +147,10 @@ class ReadingConfig(StrictConfig):
     list_title = c.Type(str, default="Reading list")
     """Title of the generated reading-list page."""
 
+    books = c.Optional(c.Type(str))
+    """Path (relative to ``mkdocs.yml``) of a books data file: details by book id, matched to
+    the entries of pages by title and author, or cited as ``[book:id]``."""
+
     exports = c.Type(bool, default=True)
     """Publish the reading list as JSON, CSV and BibTeX next to its page, linked from it."""
 

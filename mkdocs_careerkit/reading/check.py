@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import difflib
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from mkdocs_careerkit.codes import default_severity
 from mkdocs_careerkit.findings import Finding
@@ -45,9 +46,35 @@ def check_spellings(books: Iterable[Book]) -> list[Finding]:
     return out
 
 
-def check_sources(sources: Mapping[str, Sequence[Section]]) -> list[Finding]:
-    """What ``careerkit check`` reports without rendering: each item that does not parse."""
-    return [
+def unknown_book(file: str, line: int, ref: str, known: Collection[str]) -> Finding:
+    """``[book:id]`` whose id the data file lacks."""
+    hint = difflib.get_close_matches(ref, sorted(known), n=1)
+    return Finding(
+        file,
+        line,
+        1,
+        "reading.unknown-book",
+        default_severity("reading.unknown-book"),
+        f"'[book:{ref}]' names no book of the books data file",
+        f"did you mean '[book:{hint[0]}]'?"
+        if hint
+        else "add it to the file named by the 'reading: books:' option",
+    )
+
+
+def check_sources(
+    sources: Mapping[str, Sequence[Section]], known: Collection[str] = ()
+) -> list[Finding]:
+    """What ``careerkit check`` reports without rendering: each item that does not parse, each
+    ``[book:id]`` the data file lacks."""
+    unknown = [
+        unknown_book(src, item.line, item.ref, known)
+        for src, sections in sources.items()
+        for s in sections
+        for item in s.items
+        if item.ref and item.ref not in known
+    ]
+    return unknown + [
         Finding(
             src,
             item.line,
@@ -60,5 +87,5 @@ def check_sources(sources: Mapping[str, Sequence[Section]]) -> list[Finding]:
         for src, sections in sources.items()
         for s in sections
         for item in s.items
-        if item.entry is None
+        if item.entry is None and not item.ref
     ]

@@ -22,9 +22,16 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_careerkit.findings import Finding
-from mkdocs_careerkit.reading.check import UNPARSED_HINT, short, unparsed_message
-from mkdocs_careerkit.reading.parse import Section, find_sections, heading_matches
-from mkdocs_careerkit.reading.render import CARDS, GROUP, add_class, enhance_item, is_group_label
+from mkdocs_careerkit.reading.check import UNPARSED_HINT, short, unknown_book, unparsed_message
+from mkdocs_careerkit.reading.parse import Entry, Item, Section, find_sections, heading_matches
+from mkdocs_careerkit.reading.render import (
+    CARDS,
+    GROUP,
+    add_class,
+    enhance_item,
+    enhance_ref,
+    is_group_label,
+)
 
 log = logging.getLogger("mkdocs_careerkit")
 
@@ -72,6 +79,7 @@ class ReadingExtension(Extension):
             "headings": [list(DEFAULT_NAMES), "Heading texts of reading sections (any case)."],
             "reporter": [log_finding, "Called with each Finding (lines count from the body)."],
             "collect": [_ignore, "Called with the reading sections of each converted page."],
+            "books": [{}, "Books of the data file by id (Entry), for '[book:id]' items."],
         }
         super().__init__(**kwargs)
 
@@ -79,7 +87,7 @@ class ReadingExtension(Extension):
         names = self.getConfig("headings")
         if isinstance(names, str):
             names = [names]
-        state = _State(tuple(str(n) for n in names))
+        state = _State(tuple(str(n) for n in names), dict(self.getConfig("books") or {}))
         md.preprocessors.register(_ReadingPreprocessor(md, state), "careerkit_reading", 27)
         md.treeprocessors.register(
             _ReadingTreeprocessor(md, state, self.getConfig("reporter")),
@@ -97,6 +105,7 @@ class ReadingExtension(Extension):
 @dataclasses.dataclass
 class _State:
     names: tuple[str, ...]
+    books: dict[str, Entry]
     sections: tuple[Section, ...] = ()
     found: list[tuple[Section, Element, tuple[bool, ...]]] = dataclasses.field(default_factory=list)
 
@@ -165,7 +174,9 @@ class _ReadingTreeprocessor(Treeprocessor):
             return (False,) * len(section.items)
         cards: list[bool] = []
         for li, item in zip(items, section.items, strict=True):
-            if item.entry is None:
+            if item.ref:
+                cards.append(self._ref(li, item))
+            elif item.entry is None:
                 self.reporter(
                     info(item.line, "reading.unparsed", unparsed_message(item.text), UNPARSED_HINT)
                 )
@@ -191,6 +202,22 @@ class _ReadingTreeprocessor(Treeprocessor):
                 if labels and is_group_label(el, labels):
                     add_class(el, GROUP)
         return tuple(cards)
+
+    def _ref(self, li: Element, item: Item) -> bool:
+        entry = self.state.books.get(item.ref)
+        if entry is None:
+            self.reporter(unknown_book("", item.line, item.ref, self.state.books))
+            return False
+        if enhance_ref(li, item.ref, entry):
+            return True
+        self.reporter(
+            info(
+                item.line,
+                "reading.unexpected-shape",
+                f"'[book:{item.ref}]' did not render as written; left as written",
+            )
+        )
+        return False
 
 
 class _CollectTreeprocessor(Treeprocessor):

@@ -26,6 +26,7 @@ from mkdocs_careerkit import assets
 from mkdocs_careerkit.feature import Feature
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.reading.check import check_spellings
+from mkdocs_careerkit.reading.data import BookData, load_books, match
 from mkdocs_careerkit.reading.extension import EXTENSION, PageReading, ReadingExtension
 from mkdocs_careerkit.reading.parse import Section, find_sections, has_marker
 from mkdocs_careerkit.reading.render import reading_list
@@ -144,7 +145,12 @@ class Reading(Feature):
         self.ld: dict[str, str] = {}
         options = self.build.options.reading
         self.names = tuple(options.headings)
-        hooks = {"reporter": self.build.collector.report, "collect": self._found}
+        self.data, self.data_findings = load_data(options.books, config)
+        hooks = {
+            "reporter": self.build.collector.report,
+            "collect": self._found,
+            "books": {k: b.entry for k, b in self.data.items()},
+        }
         if EXTENSION in config.markdown_extensions:
             # The author's own entry gets the reporter; its options win.
             mdx = config.mdx_configs.setdefault(EXTENSION, {})
@@ -162,7 +168,7 @@ class Reading(Feature):
         scanned = scan_sources(files, self.names, config.nav)
         self.titles = scanned.titles
         anchors = section_anchors(scanned.sections, config)
-        self.books = merge(citations(scanned.sections, anchors))
+        self.books = merge(citations(scanned.sections, anchors, self.data), self.data)
         self.found = check_spellings(self.books)
         self.hosts = scanned.hosts
         if not self.hosts and options.list_page and self.books:
@@ -193,21 +199,26 @@ class Reading(Feature):
     def page_content(self, html: str, page: Page, scan: PageScan) -> str:
         src = page.file.src_uri
         found = self.pages.get(src, ())
-        entries = [
-            item.entry
+        shown = [
+            self.data[item.ref] if item.ref else item.entry
             for r in found
             for item, card in zip(r.section.items, r.cards, strict=True)
-            if card and item.entry is not None
+            if card
+        ]
+        entries = [x.entry if isinstance(x, BookData) else x for x in shown if x is not None]
+        known = [
+            x if isinstance(x, BookData) else match(x, self.data) if x else None for x in shown
         ]
         cards = bool(entries)
         if src in self.hosts:
             html = self._place_list(html, page)
             entries = [b.entry for b in self.books]
+            known = [b.data for b in self.books]
             cards = True
         if cards:
             html += assets.stylesheet_tag(assets.CARDS_CSS, page.url)
         if entries:
-            self.ld[src] = json_ld(entries)
+            self.ld[src] = json_ld(entries, known=known)
         return html
 
     def post_page(self, output: str, page: Page) -> str:
@@ -221,7 +232,7 @@ class Reading(Feature):
         return output[:head] + script + output[head:]
 
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
-        return list(self.found)
+        return [*self.data_findings, *self.found]
 
     def _place_list(self, html: str, page: Page) -> str:
         def href(target: str, anchor: str) -> str:
@@ -231,7 +242,11 @@ class Reading(Feature):
         exports = [
             (label, get_relative_url(self.urls.get(p, p), page.url)) for label, p in self.exports
         ]
-        element = reading_list(self.books, href, self.titles, exports)
+
+        def cover(path: str) -> str:
+            return get_relative_url(path, page.url)
+
+        element = reading_list(self.books, href, self.titles, exports, cover)
         text = ET.tostring(element, encoding="unicode", method="html")
         if MARKER in html:
             return html.replace(MARKER, text, 1)
@@ -243,6 +258,16 @@ class Reading(Feature):
             self.pages[self.build.page] = tuple(found)
         else:
             self.pages.pop(self.build.page, None)
+
+
+def load_data(path: str | None, config: MkDocsConfig) -> tuple[dict[str, BookData], list[Finding]]:
+    """The books data file named by the ``books`` option (relative to ``mkdocs.yml``)."""
+    if not path:
+        return {}, []
+    base = os.path.dirname(config.config_file_path or "")
+    full = os.path.join(base, path)
+    shown = os.path.relpath(full, config.docs_dir).replace(os.sep, "/")
+    return load_books(full, shown, config.docs_dir)
 
 
 def _yaml_str(text: str) -> str:

@@ -23,7 +23,7 @@ import unicodedata
 from typing import Literal
 
 Kind = Literal["book", "article"]
-Style = Literal["bold", "cite", "by", "article"]
+Style = Literal["bold", "cite", "by", "article", "data"]
 
 # An emphasis span: *x*, _x_ (one level; the title of a book).
 _EM = r"(?:\*(?P<{n}a>[^*\n]+?)\*|(?<![\w])_(?P<{n}b>[^_\n]+?)_(?![\w]))"
@@ -456,6 +456,8 @@ _ITEM_RE = re.compile(
 _FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _LABEL_RE = re.compile(r"^(?:\*\*|__)(?P<label>[^*_\n]+?):?(?:\*\*|__):?\s*$")
 _ATTR_RE = re.compile(r"\s*\{[^{}]*\}\s*$")
+# A book of the data file cited by id: "[book:give-and-take]", optionally followed by a note.
+_REF_RE = re.compile(r"^\[book:([A-Za-z0-9][\w.-]*)\](?=\s|$)")
 _ID_RE = re.compile(r"\{:?[^{}]*?#([\w.:-]+)[^{}]*\}\s*$")
 
 
@@ -467,6 +469,7 @@ class Item:
     text: str
     entry: Entry | None
     nested: bool = False
+    ref: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -505,7 +508,12 @@ def find_sections(lines: list[str] | tuple[str, ...], names: tuple[str, ...]) ->
             item_lines.pop()
         if item_start >= 0:
             text = "\n".join(item_lines)
-            items.append(Item(item_start + 1, text, None if nested else parse_entry(text), nested))
+            ref = _REF_RE.match(text)
+            if ref and not nested:
+                items.append(Item(item_start + 1, text, None, False, ref.group(1)))
+            else:
+                entry = None if nested else parse_entry(text)
+                items.append(Item(item_start + 1, text, entry, nested))
         item_start, item_lines, nested = -1, [], False
 
     def close_section() -> None:

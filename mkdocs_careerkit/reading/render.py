@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from xml.etree.ElementTree import Element, SubElement
 
+from mkdocs_careerkit.reading.data import BookData
 from mkdocs_careerkit.reading.parse import Entry, book_key, plain_rest, split_title
 from mkdocs_careerkit.reading.site import Book
 
@@ -109,6 +110,55 @@ def _mark_subtitle(title_el: Element, entry: Entry) -> None:
     title_el.append(sub)
 
 
+def enhance_ref(li: Element, ref: str, entry: Entry) -> bool:
+    """Make ``[book:id] note`` a card from the data file's book; False if the item is not that
+    text as rendered (``li`` unchanged). Only careerkit's own ``[book:id]`` is replaced."""
+    content = li
+    kids = list(li)
+    if len(kids) == 1 and kids[0].tag == "p" and not (li.text or "").strip():
+        content = kids[0]
+    marker = f"[book:{ref}]"
+    if not (content.text or "").startswith(marker) or any(k.tag in _BLOCKS for k in content):
+        return False
+    rest = (content.text or "")[len(marker) :]
+    later = list(content)
+    cite = Element("span", {"class": "careerkit-card-cite"})
+    _citation(cite, entry)
+    content.text = None
+    content.insert(0, cite)
+    if rest.strip() or later:
+        why = Element("span", {"class": "careerkit-card-why"})
+        why.text = rest
+        for k in later:
+            content.remove(k)
+            why.append(k)
+        content.insert(1, why)
+    elif entry.note:
+        why = SubElement(content, "span", {"class": "careerkit-card-why"})
+        why.text = entry.note
+    add_class(li, CARD)
+    li.set("data-careerkit-kind", entry.kind)
+    li.set("data-careerkit-book", book_key(entry))
+    return True
+
+
+def _citation(cite: Element, e: Entry) -> None:
+    """Title (with subtitle), then authors, venue and year, as new text nodes."""
+    title = SubElement(cite, "cite", {"class": "careerkit-card-title"})
+    title.text = e.title
+    if e.subtitle:
+        sub = SubElement(title, "span", {"class": "careerkit-card-subtitle"})
+        sub.text = f": {e.subtitle}"
+    bits = []
+    if e.authors:
+        bits.append(", ".join(e.authors) + (" et al." if e.et_al else ""))
+    if e.venue:
+        bits.append(e.venue)
+    if e.year is not None:
+        bits.append(str(e.year))
+    title.tail = (" — " + ", ".join(bits)) if bits else None
+
+
 def is_group_label(p: Element, labels: set[str]) -> bool:
     """A paragraph that is only a bold label the source scan also found (``**Group:**``)."""
     kids = list(p)
@@ -124,6 +174,7 @@ def reading_list(
     href: Callable[[str, str], str],
     titles: Mapping[str, str],
     exports: Sequence[tuple[str, str]] = (),
+    cover_href: Callable[[str], str] | None = None,
 ) -> Element:
     """The site-wide reading list: one card per book with "Recommended in" back-links.
 
@@ -132,6 +183,7 @@ def reading_list(
         href: ``(page, anchor)`` → the link to that place from the list's page.
         titles: Page titles by docs path.
         exports: ``(label, href)`` of downloadable exports (JSON, CSV).
+        cover_href: Docs path of a cover image → its link from the list's page.
     """
     root = Element("div", {"class": "careerkit-reading-list"})
     chapters = {p for b in books for p in b.pages}
@@ -154,20 +206,22 @@ def reading_list(
             "li",
             {"class": CARD, "data-careerkit-book": book_key(e), "data-careerkit-kind": e.kind},
         )
+        data = book.data
+        if data is not None and data.cover and cover_href is not None:
+            SubElement(
+                li,
+                "img",
+                {
+                    "class": "careerkit-card-cover",
+                    "src": cover_href(data.cover),
+                    "alt": f"Cover of {e.title}",
+                    "loading": "lazy",
+                },
+            )
         cite = SubElement(li, "span", {"class": "careerkit-card-cite"})
-        title = SubElement(cite, "cite", {"class": "careerkit-card-title"})
-        title.text = e.title
-        if e.subtitle:
-            sub = SubElement(title, "span", {"class": "careerkit-card-subtitle"})
-            sub.text = f": {e.subtitle}"
-        bits = []
-        if e.authors:
-            bits.append(", ".join(e.authors) + (" et al." if e.et_al else ""))
-        if e.venue:
-            bits.append(e.venue)
-        if e.year is not None:
-            bits.append(str(e.year))
-        title.tail = (" — " + ", ".join(bits)) if bits else None
+        _citation(cite, e)
+        if data is not None:
+            _details(cite, data)
         why = SubElement(li, "span", {"class": "careerkit-card-why"})
         n = len(book.pages)
         why.text = "Recommended in "
@@ -179,3 +233,22 @@ def reading_list(
         count = SubElement(why, "span", {"class": "careerkit-card-count"})
         count.text = f" ({n} {'page' if n == 1 else 'pages'})"
     return root
+
+
+def _details(cite: Element, data: BookData) -> None:
+    """Publisher, ISBN, link and "best for" chips from the data file."""
+    facts = [x for x in (data.publisher, f"ISBN {data.isbn}" if data.isbn else "") if x]
+    if facts:
+        span = SubElement(cite, "span", {"class": "careerkit-card-facts"})
+        span.text = " · ".join(facts)
+    if data.url:
+        a = SubElement(cite, "a", {"class": "careerkit-card-link", "href": data.url})
+        a.text = "About the book"
+    if data.best_for:
+        chips = SubElement(cite, "span", {"class": "careerkit-card-chips"})
+        label = SubElement(chips, "span", {"class": "careerkit-card-chips-label"})
+        label.text = "Best for: "
+        for chip in data.best_for:
+            c = SubElement(chips, "span", {"class": "careerkit-chip"})
+            c.text = chip
+            c.tail = " "

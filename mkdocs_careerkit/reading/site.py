@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from mkdocs_careerkit.reading.data import BookData, match
 from mkdocs_careerkit.reading.parse import Entry, Section, book_key, normal, same_book
 
 MARKER = "<!-- careerkit/reading-list -->"
@@ -31,6 +32,7 @@ class Citation:
     anchor: str
     section: str
     entry: Entry
+    data: BookData | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Book:
 
     entry: Entry
     citations: tuple[Citation, ...]
+    data: BookData | None = None
 
     @property
     def pages(self) -> tuple[str, ...]:
@@ -52,22 +55,30 @@ class Book:
 
 
 def citations(
-    sources: Mapping[str, Sequence[Section]], anchors: Mapping[tuple[str, int], str]
+    sources: Mapping[str, Sequence[Section]],
+    anchors: Mapping[tuple[str, int], str],
+    books: Mapping[str, BookData] | None = None,
 ) -> list[Citation]:
     """Every parsed entry of every page's reading sections (``anchors``: (page, heading line)
-    → the heading's id)."""
+    → the heading's id), and every ``[book:id]`` the data file knows."""
     out = []
     for src, sections in sources.items():
         for s in sections:
             anchor = anchors.get((src, s.line), "")
             for item in s.items:
-                if item.entry is not None:
+                known = (books or {}).get(item.ref) if item.ref else None
+                if known is not None:
+                    out.append(Citation(src, item.line, anchor, s.title, known.entry, known))
+                elif item.entry is not None:
                     out.append(Citation(src, item.line, anchor, s.title, item.entry))
     return out
 
 
-def merge(found: Iterable[Citation]) -> list[Book]:
-    """Books, each once, sorted by title (a leading "The"/"A" ignored), then first author."""
+def merge(found: Iterable[Citation], data: Mapping[str, BookData] | None = None) -> list[Book]:
+    """Books, each once, sorted by title (a leading "The"/"A" ignored), then first author.
+
+    A book found in the data file (cited by id, or by the same title and an author) is shown
+    as the data file writes it."""
     groups: dict[str, list[list[Citation]]] = {}
     for c in found:
         clusters = groups.setdefault(book_key(c.entry), [])
@@ -77,11 +88,12 @@ def merge(found: Iterable[Citation]) -> list[Book]:
                 break
         else:
             clusters.append([c])
-    books = [
-        Book(_fullest([c.entry for c in cluster]), tuple(cluster))
-        for clusters in groups.values()
-        for cluster in clusters
-    ]
+    books = []
+    for clusters in groups.values():
+        for cluster in clusters:
+            entry = _fullest([c.entry for c in cluster])
+            known = next((c.data for c in cluster if c.data), None) or match(entry, data or {})
+            books.append(Book(known.entry if known else entry, tuple(cluster), known))
     return sorted(books, key=lambda b: (book_key(b.entry), normal(" ".join(b.entry.authors))))
 
 
@@ -104,7 +116,7 @@ def spelling(entry: Entry) -> str:
 
 def book_data(book: Book, urls: Mapping[str, str], titles: Mapping[str, str]) -> dict[str, Any]:
     """Plain data for one book: what the JSON export holds per book."""
-    e = book.entry
+    e, d = book.entry, book.data
     return {
         "kind": e.kind,
         "title": e.title,
@@ -113,6 +125,11 @@ def book_data(book: Book, urls: Mapping[str, str], titles: Mapping[str, str]) ->
         "et_al": e.et_al,
         "year": e.year,
         "venue": e.venue,
+        "id": d.id if d else "",
+        "isbn": d.isbn if d else "",
+        "publisher": d.publisher if d else "",
+        "url": d.url if d else "",
+        "best_for": list(d.best_for) if d else [],
         "recommended_in": [
             {
                 "page": c.file,
@@ -131,7 +148,18 @@ def export_json(books: Sequence[Book], urls: Mapping[str, str], titles: Mapping[
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ("kind", "title", "subtitle", "authors", "year", "venue", "chapters", "pages")
+CSV_COLUMNS = (
+    "kind",
+    "title",
+    "subtitle",
+    "authors",
+    "year",
+    "venue",
+    "isbn",
+    "publisher",
+    "chapters",
+    "pages",
+)
 
 
 def export_csv(books: Sequence[Book], urls: Mapping[str, str]) -> str:
@@ -149,6 +177,8 @@ def export_csv(books: Sequence[Book], urls: Mapping[str, str]) -> str:
                 _cell("; ".join(e.authors) + ("; et al." if e.et_al else "")),
                 e.year or "",
                 _cell(e.venue),
+                b.data.isbn if b.data else "",
+                _cell(b.data.publisher) if b.data else "",
                 len(b.pages),
                 "; ".join(urls.get(p, p) for p in b.pages),
             ]
@@ -161,7 +191,7 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def json_ld(entries: Sequence[Entry], name: str = "") -> str:
+def json_ld(entries: Sequence[Entry], name: str = "", known: Sequence[BookData | None] = ()) -> str:
     """schema.org ``ItemList`` of ``Book`` / ``ScholarlyArticle`` as JSON for a
     ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` are escaped so no author
     text can close the script element."""
@@ -179,6 +209,14 @@ def json_ld(entries: Sequence[Entry], name: str = "") -> str:
             thing["datePublished"] = str(e.year)
         if e.venue:
             thing["isPartOf"] = {"@type": "Periodical", "name": e.venue}
+        book = known[n - 1] if n - 1 < len(known) else None
+        if book is not None:
+            if book.isbn:
+                thing["isbn"] = book.isbn
+            if book.publisher:
+                thing["publisher"] = {"@type": "Organization", "name": book.publisher}
+            if book.url:
+                thing["url"] = book.url
         items.append({"@type": "ListItem", "position": n, "item": thing})
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "ItemList"}
     if name:
@@ -211,6 +249,10 @@ def export_bibtex(books: Sequence[Book]) -> str:
     for book in books:
         e = book.entry
         fields = {"title": _bib_text(e.full_title)}
+        if book.data and book.data.publisher:
+            fields["publisher"] = _bib_text(book.data.publisher)
+        if book.data and book.data.isbn:
+            fields["isbn"] = book.data.isbn
         if e.year is not None:
             fields["year"] = str(e.year)
         if e.venue:
