@@ -10,6 +10,8 @@ from typing import Any
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_careerkit.cli import main as cli_main
 from mkdocs_careerkit.findings import Finding
@@ -221,3 +223,46 @@ def test_bad_data_fails_the_build_with_locations_and_check_agrees(
     out = capsys.readouterr().out
     assert code == 1
     assert "[reading.bad-isbn]" in out and "guide/b.md:5:1:" in out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a:",
+                "\n",
+                "  ",
+                "title: ",
+                "isbn: ",
+                "year: ",
+                "cover: ",
+                "authors: ",
+                "[",
+                "]",
+                "{",
+                "}",
+                "- ",
+                "9780670026555",
+                "0",
+                "x",
+                "'",
+                '"',
+                ":",
+                "best_for: ",
+                "&a",
+                "*a",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_any_data_file_gives_books_or_findings_never_an_exception(text: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "books.yml"
+        path.write_text(text, encoding="utf-8")
+        books, found = load_books(str(path), "books.yml", tmp)
+    assert all(f.code.startswith("reading.") for f in found)
+    assert all(b.entry.title for b in books.values())

@@ -645,3 +645,34 @@ def test_the_list_marker_counts_only_outside_code() -> None:
     assert not has_marker(["```markdown", marker, "```"], marker)
     assert not has_marker(["    " + marker], marker)
     assert not has_marker([f"See `{marker}`."], marker)
+
+
+LINE_PARTS = st.sampled_from(
+    [
+        "## Further Reading",
+        "# X",
+        "- ",
+        "* ",
+        "1. ",
+        "```",
+        "~~~",
+        "    ",
+        "**Label:**",
+        "",
+        "_T_ by A",
+        "[book:a]",
+        "{#id}",
+        "text",
+        "  - nested",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(LINE_PARTS, max_size=3).map("".join), max_size=25))
+def test_find_sections_takes_any_lines(lines: list[str]) -> None:
+    for section in find_sections(lines, ("Further Reading",)):
+        assert 1 <= section.line <= len(lines)
+        for item in section.items:
+            assert section.line < item.line <= len(lines)
+            assert item.text.split("\n")[0] in lines[item.line - 1]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.reading.extension import PageReading
@@ -234,7 +237,6 @@ def test_with_other_extensions_every_word_survives(extensions: tuple[str, ...]) 
         """
     html, _, _ = convert(source, extensions)
     bare = plain(source, extensions)
-    import re
 
     def text(h: str) -> list[str]:
         return re.findall(r"\w+", re.sub(r"<[^>]+>", " ", h))
@@ -253,3 +255,55 @@ def test_apostrophes_in_names_are_plain_text() -> None:
     )
     assert html.count('class="careerkit-card"') == 2
     assert found == []
+
+
+PIECES = [
+    "**",
+    "*",
+    "_",
+    "`",
+    "[x](y.md)",
+    "<b>",
+    "</b>",
+    "&amp;",
+    "\\*",
+    "Grant, Adam. ",
+    "Title",
+    ": Sub",
+    ". ",
+    "2013",
+    "(",
+    ")",
+    " by ",
+    "Eric Ries",
+    " - ",
+    "note",
+    '"Q"',
+    " et al.",
+    "[book:x]",
+    "{: .c}",
+    "  ",
+    "\n  more",
+    "\n\n  para",
+    "\n  - nested",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=10).map("".join), max_size=5))
+def test_any_reading_section_converts_and_keeps_every_word(items: list[str]) -> None:
+    source = "## Further Reading\n\nIntro.\n\n" + "".join(f"- {i}\n" for i in items)
+    extensions = ("toc", "attr_list", "md_in_html")
+    found: list[Finding] = []
+    md = markdown.Markdown(
+        extensions=[*extensions, "mkdocs_careerkit.reading"],
+        extension_configs={"mkdocs_careerkit.reading": {"reporter": found.append}},
+    )
+    html = md.convert(source)
+    bare = markdown.markdown(source, extensions=list(extensions))
+
+    def words(h: str) -> list[str]:
+        return re.findall(r"\w+", re.sub(r"<[^>]+>", " ", h))
+
+    assert words(html) == words(bare)
+    assert all(f.code.startswith("reading.") and f.line >= 1 for f in found)
