@@ -226,8 +226,6 @@ def _book(
         details="",
         note=str(values.get("note") or ""),
         note_start=len(title),
-        anchor=0,
-        title_em=-1,
         rest="",
     )
     return BookData(

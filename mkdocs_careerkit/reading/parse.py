@@ -10,9 +10,9 @@ a year or publisher after the title, a note after ``-``, ``—``, ``:`` or in pa
 - ``Conway, Melvin E. "How Do Committees Invent?" _Datamation_ 14, no. 4 (1968): 28-31.``
 
 Anything else is :data:`UNPARSED` (``None``): the item stays exactly as written. The parser
-never raises. Besides the fields, an entry says where in the text the citation ends and the
-note begins, and which emphasis element of the item holds the title, so that the rendered list
-item can be enhanced without reading author text again. Imports nothing from MkDocs.
+never raises. Besides the fields, an entry keeps the citation text written after the item's
+first emphasis (``rest``) and where the note begins, so that the rendered list item can be
+enhanced without reading author text again. Imports nothing from MkDocs.
 """
 
 from __future__ import annotations
@@ -64,11 +64,8 @@ class Entry:
         details: Other citation text (publisher, volume, pages), as written.
         note: The author's note ("why read it"), as written, or ``""``.
         note_start: Index in ``text`` where the note (with its separator) begins.
-        anchor: Which top-level emphasis element of the rendered item ends the citation's
-            markup (0 for the first); the citation continues with ``rest`` after it.
-        title_em: Which top-level emphasis element holds the title, or -1 when the title is
-            the emphasis inside the bold citation.
-        rest: The citation text between the anchor element and the note, as written.
+        rest: The citation text, as written, between the item's first emphasis (the bold
+            citation, the title, or an article's journal) and the note.
     """
 
     text: str
@@ -83,8 +80,6 @@ class Entry:
     details: str
     note: str
     note_start: int
-    anchor: int
-    title_em: int
     rest: str
 
     @property
@@ -137,9 +132,7 @@ def _bold(text: str) -> Entry | None:
     if not authors and authors_text.strip():
         return None
     note = _clean_note(text[m.end() :])
-    return _entry(
-        text, "bold", "book", authors, et_al, title, year, "", details, note, m.end(), 0, -1, ""
-    )
+    return _entry(text, "bold", "book", authors, et_al, title, year, "", details, note, m.end(), "")
 
 
 def _by(text: str) -> Entry | None:
@@ -151,9 +144,7 @@ def _by(text: str) -> Entry | None:
     by = _BY_RE.match(tail)
     if by is None:
         if tail.strip(" .") == "":
-            return _entry(
-                text, "by", "book", (), False, title, None, "", "", "", len(text), 0, 0, tail
-            )
+            return _entry(text, "by", "book", (), False, title, None, "", "", "", len(text), tail)
         return None
     rest_start = m.end() + by.end()
     names_end = _names_end(text, rest_start)
@@ -178,8 +169,6 @@ def _by(text: str) -> Entry | None:
         "",
         note,
         names_end,
-        0,
-        0,
         text[m.end() : names_end],
     )
 
@@ -213,8 +202,6 @@ def _article(text: str) -> Entry | None:
         details,
         note,
         note_start,
-        0,
-        -2,
         cite_tail,
     )
 
@@ -245,8 +232,6 @@ def _cite(text: str) -> Entry | None:
         details,
         note,
         em.end() + cite_len,
-        0,
-        0,
         tail[:cite_len],
     )
 
@@ -263,8 +248,6 @@ def _entry(
     details: str,
     note: str,
     note_start: int,
-    anchor: int,
-    title_em: int,
     rest: str,
 ) -> Entry | None:
     main, subtitle = split_title(title)
@@ -283,8 +266,6 @@ def _entry(
         details,
         note,
         note_start,
-        anchor,
-        title_em,
         rest,
     )
 
