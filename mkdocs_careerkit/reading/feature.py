@@ -17,10 +17,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from xml.etree import ElementTree as ET
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, meta
 
 from mkdocs_careerkit import assets
 from mkdocs_careerkit.feature import Feature
@@ -41,9 +42,10 @@ from mkdocs_careerkit.reading.site import (
     json_ld,
     merge,
 )
-from mkdocs_careerkit.sources import read_source, toc_slugify
+from mkdocs_careerkit.sources import read_text, toc_slugify, universal_newlines
 from mkdocs_careerkit.xref.scan import PageScan
 
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _H1_RE = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 
 
@@ -66,21 +68,40 @@ def scan_sources(files: Files, names: tuple[str, ...], nav: Any = None) -> Sourc
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         if file.abs_src_path is None:
             continue
-        source = read_source(file.abs_src_path, file.src_uri)
-        if MARKER in source.body and has_marker(source.body.split("\n"), MARKER):
+        raw, _ = read_text(file.abs_src_path, file.src_uri)  # problems: the plugin reports
+        raw = universal_newlines(raw)
+        if MARKER in raw and has_marker(raw.split("\n"), MARKER):
             hosts.append(file.src_uri)
-        folded = source.body.casefold()
+        folded = raw.casefold()
         if not any(k in folded for k in keys):
             continue  # cheap: most pages have no reading section
-        sections = find_sections(source.body.split("\n"), names)
+        body, meta = _front_matter(raw)
+        sections = find_sections(body.split("\n"), names)
         if not sections:
             continue
-        found[file.src_uri] = [_shift(s, source.line_offset) for s in sections]
+        offset = raw.count("\n") - body.count("\n") if raw.endswith(body) else 0
+        found[file.src_uri] = [_shift(s, offset) for s in sections]
         if file.src_uri not in titles:
-            title = source.meta.get("title")
-            h1 = _H1_RE.search(source.body)
+            title = meta.get("title")
+            h1 = _H1_RE.search(body)
             titles[file.src_uri] = str(title) if title else h1.group(1) if h1 else _name(file)
     return SourcePages(found, titles, tuple(hosts))
+
+
+def _front_matter(raw: str) -> tuple[str, dict[str, Any]]:
+    """Body and front matter as MkDocs splits them (``mkdocs.utils.meta.get_data``), with
+    libyaml's loader when present: this runs on every page with a reading section."""
+    m = meta.YAML_RE.match(raw)
+    if not m:
+        body, data = meta.get_data(raw)  # MultiMarkdown style, no YAML to speed up
+        return body, data
+    try:
+        data = yaml.load(m.group(1), Loader=_LOADER)
+    except yaml.YAMLError:
+        return raw, {}
+    if not isinstance(data, dict):
+        return raw, {}
+    return raw[m.end() :].lstrip("\n"), data
 
 
 def nav_titles(items: Iterable[Any]) -> dict[str, str]:

@@ -37,6 +37,7 @@ _NOTE_SEP_RE = re.compile(r"\s+[-–—]{1,2}\s+|\s*[-–—]{2}\s*|\s*—\s*|:\
 _BY_RE = re.compile(r"^,?\s+by\s+", re.IGNORECASE)
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|;\s*)\s*")
 _ET_AL_RE = re.compile(r",?\s+et\s+al\.?$", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W_]+")
 # Words that join parts of a citation rather than belong to one ("Heath and Heath", "by").
 _GLUE = frozenset({"and", "by", "in"})
 _SENTENCE_RE = re.compile(r"\s*(?P<s>[^.]*?)(?:\.(?=\s|$)|$)")
@@ -392,7 +393,7 @@ def _keeps_words(text: str, entry: Entry) -> bool:
 
 
 def words(text: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"[^\W_]+", text)}
+    return set(_WORD_RE.findall(text.casefold()))
 
 
 def plain_rest(rest: str) -> bool:
@@ -434,6 +435,7 @@ _HEADING_RE = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[
 _ITEM_RE = re.compile(
     r"^(?P<indent> {0,3})(?P<marker>[*+-]|\d{1,9}[.)])(?P<gap>[ \t]+)(?P<text>\S.*)$"
 )
+_ITEM_STARTS = frozenset("*+-0123456789")
 _FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _LABEL_RE = re.compile(r"^(?:\*\*|__)(?P<label>[^*_\n]+?):?(?:\*\*|__):?\s*$")
 _ATTR_RE = re.compile(r"\s*\{[^{}]*\}\s*$")
@@ -510,12 +512,14 @@ def find_sections(lines: list[str] | tuple[str, ...], names: tuple[str, ...]) ->
             if line.lstrip().startswith(fence):
                 fence = ""
             continue
-        f = _FENCE_RE.match(line)
+        # Cheap tests first: this runs on every line of every page.
+        first = line[:4].lstrip()[:1]
+        f = _FENCE_RE.match(line) if first in ("`", "~") else None
         if f:
             close_item()
             fence = f.group("fence")
             continue
-        h = _HEADING_RE.match(line)
+        h = _HEADING_RE.match(line) if first == "#" else None
         if h:
             level = len(h.group("hashes"))
             if current is not None and level <= current[1]:
@@ -531,7 +535,7 @@ def find_sections(lines: list[str] | tuple[str, ...], names: tuple[str, ...]) ->
             continue
         if current is None:
             continue
-        m = _ITEM_RE.match(line)
+        m = _ITEM_RE.match(line) if first in _ITEM_STARTS else None
         if m:
             close_item()
             item_start, item_lines = i, [m.group("text").rstrip()]

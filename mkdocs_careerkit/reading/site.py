@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from mkdocs_careerkit.reading.data import BookData, match
-from mkdocs_careerkit.reading.parse import Entry, Section, book_key, normal, same_book
+from mkdocs_careerkit.reading.parse import Entry, Section, book_key, normal, surnames
 
 MARKER = "<!-- careerkit/reading-list -->"
 
@@ -79,18 +79,23 @@ def merge(found: Iterable[Citation], data: Mapping[str, BookData] | None = None)
 
     A book found in the data file (cited by id, or by the same title and an author) is shown
     as the data file writes it."""
-    groups: dict[str, list[list[Citation]]] = {}
+    # Per key, clusters of citations with their surnames: c joins a cluster when same_book
+    # holds for c and any member (computed once per citation, not per pair).
+    groups: dict[str, list[tuple[list[Citation], set[str], list[bool]]]] = {}
     for c in found:
+        names = surnames(c.entry)
         clusters = groups.setdefault(book_key(c.entry), [])
-        for cluster in clusters:
-            if any(same_book(c.entry, other.entry) for other in cluster):
-                cluster.append(c)
+        for members, union, anonymous in clusters:
+            if not names or anonymous[0] or names & union:
+                members.append(c)
+                union |= names
+                anonymous[0] = anonymous[0] or not names
                 break
         else:
-            clusters.append([c])
+            clusters.append(([c], set(names), [not names]))
     books = []
-    for clusters in groups.values():
-        for cluster in clusters:
+    for clustered in groups.values():
+        for cluster, _, _ in clustered:
             entry = _fullest([c.entry for c in cluster])
             known = next((c.data for c in cluster if c.data), None) or match(entry, data or {})
             books.append(Book(known.entry if known else entry, tuple(cluster), known))
