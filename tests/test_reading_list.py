@@ -309,3 +309,18 @@ def test_a_page_of_your_own_at_the_list_path_gets_the_list_at_its_end(site: Any)
     built = site({**PAGES, "reading-list.md": "# Books we like\n\nHand-written intro.\n"})
     text = soup(built.html("reading-list.md")).get_text()
     assert text.index("Hand-written intro.") < text.index("Made to Stick")
+
+
+def test_chapter_cards_link_to_the_book_on_the_list_when_other_pages_cite_it(site: Any) -> None:
+    site.expect.append(r"reading\.spelled-differently")
+    built = site(PAGES, {"markdown_extensions": ["attr_list", "toc"]})
+    page = soup(built.html("guide/delivery.md"))
+    cards = page.select("li.careerkit-card")
+    also = [c.select_one(".careerkit-card-also a") for c in cards]
+    assert also[1] is None  # Made to Stick: only this page
+    assert also[0] is not None
+    assert also[0].get_text() == "Also recommended in 1 other page"
+    assert also[0]["href"] == "../../reading-list/#book-continuous-delivery"
+    listing = soup(built.html("reading-list.md"))
+    assert listing.select_one("#book-continuous-delivery") is not None
+    assert listing.select(".careerkit-card-also") == []  # not on the list itself

@@ -27,6 +27,7 @@ from mkdocs_careerkit.reading.parse import Entry, Item, Section, find_sections, 
 from mkdocs_careerkit.reading.render import (
     CARDS,
     GROUP,
+    add_also,
     add_class,
     enhance_item,
     enhance_ref,
@@ -67,6 +68,13 @@ def _ignore(found: Sequence[PageReading]) -> None:
     """Default collector: nothing to record."""
 
 
+def _no_link(entry: Entry) -> tuple[str, str] | None:
+    """Default: no link to a reading list (a Markdown extension sees one page at a time).
+
+    (Not ``None``: Python-Markdown turns options whose default is ``None`` into booleans.)"""
+    return None
+
+
 def info(line: int, code: str, message: str, suggestion: str = "") -> Finding:
     return Finding("", line, 1, code, "info", message, suggestion)
 
@@ -80,6 +88,11 @@ class ReadingExtension(Extension):
             "reporter": [log_finding, "Called with each Finding (lines count from the body)."],
             "collect": [_ignore, "Called with the reading sections of each converted page."],
             "books": [{}, "Books of the data file by id (Entry), for '[book:id]' items."],
+            "also": [
+                _no_link,
+                "Called with each card's Entry; returns (text, href) of a link to the reading "
+                "list ('Also recommended in 2 other pages'), or None.",
+            ],
         }
         super().__init__(**kwargs)
 
@@ -87,7 +100,11 @@ class ReadingExtension(Extension):
         names = self.getConfig("headings")
         if isinstance(names, str):
             names = [names]
-        state = _State(tuple(str(n) for n in names), dict(self.getConfig("books") or {}))
+        state = _State(
+            tuple(str(n) for n in names),
+            dict(self.getConfig("books") or {}),
+            self.getConfig("also"),
+        )
         md.preprocessors.register(_ReadingPreprocessor(md, state), "careerkit_reading", 27)
         md.treeprocessors.register(
             _ReadingTreeprocessor(md, state, self.getConfig("reporter")),
@@ -106,6 +123,7 @@ class ReadingExtension(Extension):
 class _State:
     names: tuple[str, ...]
     books: dict[str, Entry]
+    also: Callable[[Entry], tuple[str, str] | None]
     sections: tuple[Section, ...] = ()
     found: list[tuple[Section, Element, tuple[bool, ...]]] = dataclasses.field(default_factory=list)
 
@@ -193,6 +211,12 @@ class _ReadingTreeprocessor(Treeprocessor):
                     )
                 )
                 cards.append(False)
+        if self.state.also is not _no_link:
+            for li, item, card in zip(items, section.items, cards, strict=True):
+                entry = self.state.books.get(item.ref) if item.ref else item.entry
+                link = self.state.also(entry) if card and entry is not None else None
+                if link is not None:
+                    add_also(li, *link)
         if any(cards):
             for lst in lists:
                 if any("careerkit-card" in (li.get("class") or "") for li in lst):

@@ -29,16 +29,18 @@ from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.reading.check import check_spellings
 from mkdocs_careerkit.reading.data import BookData, load_books, match
 from mkdocs_careerkit.reading.extension import EXTENSION, PageReading, ReadingExtension
-from mkdocs_careerkit.reading.parse import Section, find_sections, has_marker
+from mkdocs_careerkit.reading.parse import Entry, Section, find_sections, has_marker
 from mkdocs_careerkit.reading.render import reading_list
 from mkdocs_careerkit.reading.site import (
     MARKER,
     Book,
+    book_ids,
     citations,
     export_bibtex,
     export_csv,
     export_json,
     export_path,
+    find_book,
     json_ld,
     merge,
 )
@@ -164,6 +166,8 @@ class Reading(Feature):
         self.exports: list[tuple[str, str]] = []
         self.titles: dict[str, str] = {}
         self.ld: dict[str, str] = {}
+        self.book_ids: list[str] = []
+        self.urls: dict[str, str] = {}
         options = self.build.options.reading
         self.names = tuple(options.headings)
         self.data, self.data_findings = load_data(options.books, config)
@@ -171,6 +175,7 @@ class Reading(Feature):
             "reporter": self.build.collector.report,
             "collect": self._found,
             "books": {k: b.entry for k, b in self.data.items()},
+            "also": self._also,
         }
         if EXTENSION in config.markdown_extensions:
             # The author's own entry gets the reporter; its options win.
@@ -272,6 +277,28 @@ class Reading(Feature):
         if MARKER in html:
             return html.replace(MARKER, text, 1)
         return html + text
+
+    def _also(self, entry: Entry) -> tuple[str, str] | None:
+        """Called by the extension for each card: a link to the book on the reading list when
+        other pages recommend it too."""
+        if not self.hosts:
+            return None
+        i = find_book(entry, self.books)
+        if i < 0:
+            return None
+        here = self.build.page
+        others = [p for p in self.books[i].pages if p != here]
+        if not others or here in self.hosts:
+            return None
+        if not self.book_ids:
+            self.book_ids = book_ids(self.books)
+        host = self.hosts[0]
+        url = get_relative_url(self.urls.get(host, host), self.urls.get(here, here))
+        n = len(others)
+        return (
+            f"Also recommended in {n} other page{'s' if n > 1 else ''}",
+            f"{url}#{self.book_ids[i]}",
+        )
 
     def _found(self, found: Sequence[PageReading]) -> None:
         """Called by the extension for each page it converts."""

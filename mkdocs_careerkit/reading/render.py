@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element, SubElement
 
 from mkdocs_careerkit.reading.data import BookData
 from mkdocs_careerkit.reading.parse import Entry, book_key, plain_rest, split_title
-from mkdocs_careerkit.reading.site import Book
+from mkdocs_careerkit.reading.site import Book, book_ids
 
 CARD = "careerkit-card"
 CARDS = "careerkit-cards"
@@ -159,6 +159,14 @@ def _citation(cite: Element, e: Entry) -> None:
     title.tail = (" — " + ", ".join(bits)) if bits else None
 
 
+def add_also(li: Element, text: str, href: str) -> None:
+    """Append careerkit's "Also recommended in N other pages" link to a card."""
+    content = li[0] if len(li) == 1 and li[0].tag == "p" and not (li.text or "").strip() else li
+    also = SubElement(content, "span", {"class": "careerkit-card-also"})
+    a = SubElement(also, "a", {"href": href})
+    a.text = text
+
+
 def is_group_label(p: Element, labels: set[str]) -> bool:
     """A paragraph that is only a bold label the source scan also found (``**Group:**``)."""
     kids = list(p)
@@ -199,12 +207,17 @@ def reading_list(
             a.text = label
             a.tail = ", " if n < len(exports) - 1 else "."
     cards = SubElement(root, "ul", {"class": CARDS})
-    for book in books:
+    for book, book_id in zip(books, book_ids(books), strict=True):
         e = book.entry
         li = SubElement(
             cards,
             "li",
-            {"class": CARD, "data-careerkit-book": book_key(e), "data-careerkit-kind": e.kind},
+            {
+                "class": CARD,
+                "id": book_id,
+                "data-careerkit-book": book_key(e),
+                "data-careerkit-kind": e.kind,
+            },
         )
         data = book.data
         if data is not None and data.cover and cover_href is not None:

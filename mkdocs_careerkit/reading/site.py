@@ -102,6 +102,33 @@ def merge(found: Iterable[Citation], data: Mapping[str, BookData] | None = None)
     return sorted(books, key=lambda b: (book_key(b.entry), normal(" ".join(b.entry.authors))))
 
 
+def book_ids(books: Sequence[Book]) -> list[str]:
+    """An id per book for its card on the list page (``book-give-and-take``), unique."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for b in books:
+        base = "book-" + ("-".join(book_key(b.entry).split()) or "untitled")
+        key, n = base, 1
+        while key in seen:
+            n += 1
+            key = f"{base}-{n}"
+        seen.add(key)
+        out.append(key)
+    return out
+
+
+def find_book(entry: Entry, books: Sequence[Book]) -> int:
+    """Index of the merged book an entry belongs to, or -1 (the rule of :func:`merge`)."""
+    key, names = book_key(entry), surnames(entry)
+    for i, b in enumerate(books):
+        if book_key(b.entry) != key and all(book_key(c.entry) != key for c in b.citations):
+            continue
+        union = {n for c in b.citations for n in surnames(c.entry)}
+        if not names or not union or names & union:
+            return i
+    return -1
+
+
 def _fullest(entries: Sequence[Entry]) -> Entry:
     """The spelling that says most; the first one written wins a tie."""
     return max(

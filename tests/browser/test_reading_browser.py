@@ -14,6 +14,7 @@ pytestmark = pytest.mark.browser
 DOCS_URL = "careerkit/reading-lists/"
 SEED_URL = SEED_PAGE.replace(".md", "/")
 CARDS = "ul.careerkit-cards"
+FEEDBACK_URL = "leadership/giving-feedback/"
 
 
 def _palette(page: Any, scheme: str) -> None:
@@ -95,7 +96,7 @@ def test_axe_finds_no_violations(example: Server, page: Any, scheme: str) -> Non
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    for url in (SEED_URL, DOCS_URL):
+    for url in (SEED_URL, DOCS_URL, FEEDBACK_URL):
         page.goto(example.url(url))
         _palette(page, scheme)
         page.locator(CARDS).first.wait_for()
@@ -136,3 +137,15 @@ def test_the_reading_list_page(example: Server, page: Any) -> None:
 
     results = Axe().run(page, context=".careerkit-reading-list")
     assert [v["id"] for v in results.response["violations"]] == []
+
+
+def test_also_recommended_leads_to_the_book_on_the_list(example: Server, page: Any) -> None:
+    page.goto(example.url(FEEDBACK_URL))
+    card = page.locator("li.careerkit-card", has_text="The Manager's Path")
+    link = card.locator(".careerkit-card-also a")
+    assert link.inner_text() == "Also recommended in 1 other page"
+    link.click()
+    page.wait_for_url(re.compile(r"reading-list/#book-managers-path$"))
+    target = page.locator("#book-managers-path")
+    assert "Mentorship & Sponsorship" in target.inner_text()
+    assert "Giving Feedback" in target.inner_text()
