@@ -631,10 +631,17 @@ def _assessment(rng: random.Random, title: str) -> list[str]:
 def _reading(rng: random.Random) -> list[str]:
     lines = []
     for _ in range(rng.randint(3, 5)):
-        author = f"{rng.choice(SURNAMES)}, {rng.choice(FIRST_NAMES)}"
+        # The same draws as before, so the rest of the site is unchanged; but each title is
+        # always written with one author and one subtitle, as careerkit's reading list
+        # expects of a clean guide (two spellings of one book are a warning).
+        rng.choice(SURNAMES), rng.choice(FIRST_NAMES)
         book = rng.choice(BOOK_WORDS)
         if rng.random() < 0.6:
-            book += f": {rng.choice(BOOK_SUBTITLES)}"
+            rng.choice(BOOK_SUBTITLES)
+        n = BOOK_WORDS.index(book)
+        author = f"{SURNAMES[n % len(SURNAMES)]}, {FIRST_NAMES[n % len(FIRST_NAMES)]}"
+        if n % 5 < 3:
+            book += f": {BOOK_SUBTITLES[n % len(BOOK_SUBTITLES)]}"
         note = _sentence(rng)
         lines.append(f"*   **{author}. *{book}*.** {note}")
     return lines
@@ -908,7 +915,8 @@ def generate(out: Path, pages: int, *, seed: int = 1, faults: bool = False) -> d
 
     Returns:
         ``{"pages", "chapters", "with_assessment", "without_assessment", "assessment_pages",
-        "faults"}`` (``assessment_pages``: docs paths of the pages with an assessment block).
+        "reading_pages", "faults"}`` (``assessment_pages``: docs paths of the pages with an
+        assessment block; ``reading_pages``: of those with a Further Reading list, every chapter).
     """
     if pages < 2:
         raise ValueError("pages must be at least 2")
@@ -942,6 +950,7 @@ def generate(out: Path, pages: int, *, seed: int = 1, faults: bool = False) -> d
         "with_assessment": with_assessment,
         "without_assessment": pages - with_assessment,  # the home page has none either
         "assessment_pages": [p.path for p in plans if p.has_assessment],
+        "reading_pages": [p.path for p in plans],
         "faults": manifest,
     }
 

@@ -281,7 +281,8 @@ def asset_report(
 ) -> dict[str, Any]:
     """Which pages load careerkit's JS/CSS, what that costs gzipped, and whether pages without
     any careerkit feature are byte-identical to the plain build."""
-    with_feature = set(info["assessment_pages"])
+    # Every chapter's Further Reading shows as cards, which load the card stylesheet.
+    with_feature = set(info["assessment_pages"]) | set(info.get("reading_pages", ()))
     docs = sorted(
         p.relative_to(docs_dir).as_posix()
         for p in docs_dir.rglob("*.md")
@@ -612,7 +613,8 @@ def report(
         else:
             out += ["No careerkit JS or CSS in the built site (no feature ships assets yet).", ""]
         out += [
-            f"- Pages with an assessment that load careerkit assets: {a['loading_with']} of "
+            f"- Pages with an assessment or reading cards that load careerkit assets: "
+            f"{a['loading_with']} of "
             f"{a['pages_with']}",
             f"- Pages without any careerkit feature that load careerkit assets: "
             f"{a['loading_without']} of {a['pages_without']} ({a['bytes_without']} gzip bytes "

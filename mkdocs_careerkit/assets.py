@@ -31,6 +31,9 @@ ASSESSMENT_JS = f"{SITE_DIR}/careerkit-assessment.js"
 ASSESSMENT_CSS = f"{SITE_DIR}/careerkit-assessment.css"
 ASSESSMENT_FILES = (ASSESSMENT_JS, ASSESSMENT_CSS)
 TAGS_CSS = f"{SITE_DIR}/careerkit-tags.css"
+# One card component (reading lists now, navigation cards next): one stylesheet, no script.
+CARDS_CSS = f"{SITE_DIR}/careerkit-cards.css"
+ALL_FILES = (*ASSESSMENT_FILES, CARDS_CSS, TAGS_CSS)
 
 
 def source_path(site_path: str) -> Path:
@@ -115,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     dest = Path(args[0])
     dest.mkdir(parents=True, exist_ok=True)
-    for path in ASSESSMENT_FILES:
+    for path in ALL_FILES:
         shutil.copy2(source_path(path), dest / Path(path).name)
         sys.stdout.write(f"{dest / Path(path).name}\n")
     return 0

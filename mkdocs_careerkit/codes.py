@@ -82,6 +82,24 @@ CODES: dict[str, Code] = {
     "tags.missing-key": Code("warn", "page without a required front matter key"),
     "tags.count": Code("warn", "page with fewer or more tags than allowed"),
     "tags.unused": Code("info", "taxonomy tag that no page uses"),
+    # Reading lists
+    "reading.unparsed": Code(
+        "info", "Further Reading item not recognised as a book or article (left as written)"
+    ),
+    "reading.unexpected-shape": Code(
+        "info", "Further Reading item or section that did not render as its source reads"
+    ),
+    "reading.spelled-differently": Code(
+        "warn", "one book written two ways (title, subtitle or authors) on two pages or lines"
+    ),
+    "reading.unknown-book": Code("error", "[book:id] naming no book of the books data file"),
+    "reading.bad-data-file": Code(
+        "error", "books data file that cannot be read, or a book with a malformed field"
+    ),
+    "reading.book-missing-title": Code("error", "book of the data file without a title"),
+    "reading.bad-year": Code("error", "book of the data file with an impossible year"),
+    "reading.bad-isbn": Code("error", "ISBN whose length, format or check digit is wrong"),
+    "reading.missing-cover": Code("error", "cover image that is not a file in docs_dir"),
     # Suppression and baseline
     "suppress.missing-reason": Code("error", "careerkit-ignore marker without a reason"),
     "suppress.unused": Code("info", "careerkit-ignore marker that silenced nothing"),

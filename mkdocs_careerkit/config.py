@@ -143,6 +143,46 @@ class TagsConfig(StrictConfig):
     """Most tags a page may carry (``tags.count``); unset: no limit."""
 
 
+class PagePath(c.Type[str]):
+    """A Markdown page's path inside ``docs_dir`` (``guide/books.md``), or ``""``."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value)
+        if path and (not path.endswith(".md") or path.startswith("/") or ".." in path.split("/")):
+            raise base.ValidationError(
+                f"'{path}' is not a page path inside docs_dir ending in .md "
+                "(e.g. 'reading-list.md'), nor '' for no page"
+            )
+        return path
+
+
+class ReadingConfig(StrictConfig):
+    """Reading lists (``reading.*`` codes)."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the lists under a "Further Reading" heading into cards."""
+
+    headings = c.ListOfItems(c.Type(str), default=["Further Reading"])
+    """Heading texts of reading sections (compared ignoring case and a final colon)."""
+
+    list_page = PagePath(default="reading-list.md")
+    """Docs path of the generated site-wide reading list (``""``: none). A page of your own
+    holding the marker ``<!-- careerkit/reading-list -->`` gets the list there instead."""
+
+    list_title = c.Type(str, default="Reading list")
+    """Title of the generated reading-list page."""
+
+    books = c.Optional(c.Type(str))
+    """Path (relative to ``mkdocs.yml``) of a books data file: details by book id, matched to
+    the entries of pages by title and author, or cited as ``[book:id]``."""
+
+    exports = c.Type(bool, default=True)
+    """Publish the reading list as JSON, CSV and BibTeX next to its page, linked from it."""
+
+
 class CareerkitConfig(StrictConfig):
     """Options of the ``careerkit`` plugin in ``mkdocs.yml``."""
 
@@ -154,6 +194,8 @@ class CareerkitConfig(StrictConfig):
 
     tags = c.SubConfig(TagsConfig)
     """Tag taxonomy and front matter checks."""
+    reading = c.SubConfig(ReadingConfig)
+    """Reading lists: "Further Reading" cards."""
 
     severity = SeverityMap()
     """Severity per finding code, overriding the defaults, e.g. ``{xref.orphan-page: ignore}``."""

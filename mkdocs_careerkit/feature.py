@@ -79,12 +79,14 @@ class Feature:
         """After a page is converted: collect its facts, add assets; returns the HTML."""
         return html
 
+    def post_page(self, output: str, page: Page) -> str:
+        """The finished HTML of a page (``<head>`` included): read it cheaply (never parse it),
+        or add to it; returns it."""
+        return output
+
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
         """Once every page is converted: the feature's site-wide findings."""
         return []
-
-    def post_page(self, output: str, page: Page) -> None:
-        """A finished page, as written (read it cheaply; never parse it)."""
 
     def withdrawn(self) -> set[tuple[str, int, int, str, str]]:
         """Findings of ``conclude`` that finished pages proved wrong, by :func:`finding_key`."""

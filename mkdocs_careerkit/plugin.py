@@ -19,6 +19,7 @@ from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import finalize
 from mkdocs_careerkit.feature import Build, Feature, finding_key
 from mkdocs_careerkit.findings import Finding, Severity, has_errors, log_findings, summary
+from mkdocs_careerkit.reading.feature import Reading
 from mkdocs_careerkit.sources import (
     body_offset,
     footnotes_enabled,
@@ -40,6 +41,7 @@ FEATURES: tuple[tuple[Callable[[CareerkitConfig], bool], type[Feature]], ...] = 
     (lambda o: o.xref.enabled, Xref),
     (lambda o: o.assessments.enabled, Assessments),
     (tags_enabled, Tags),
+    (lambda o: o.reading.enabled, Reading),
 )
 
 
@@ -145,7 +147,7 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         for feature in self.features:
-            feature.post_page(output, page)
+            output = feature.post_page(output, page)
         if self.command != "serve" or NOTICE_PLACEHOLDER not in output:
             return output
         mine = [

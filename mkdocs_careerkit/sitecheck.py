@@ -14,14 +14,17 @@ from typing import cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import InclusionLevel, get_files
+from mkdocs.structure.files import Files, InclusionLevel, get_files
 
 from mkdocs_careerkit.assessments import SiteAssessments, check_source
 from mkdocs_careerkit.assessments.adapter import options_from_config
 from mkdocs_careerkit.codes import default_severity
-from mkdocs_careerkit.config import CareerkitConfig
+from mkdocs_careerkit.config import CareerkitConfig, ReadingConfig
 from mkdocs_careerkit.engine import Baseline, finalize
 from mkdocs_careerkit.findings import Finding, Severity
+from mkdocs_careerkit.reading.check import check_sources, check_spellings
+from mkdocs_careerkit.reading.feature import load_data, scan_sources
+from mkdocs_careerkit.reading.site import citations, merge
 from mkdocs_careerkit.sources import (
     Snippets,
     adds_files,
@@ -163,9 +166,21 @@ def check_site(
             tags.page(file.src_uri, source.raw, source.meta)
     if tags is not None:
         page_findings += tags.conclude()
+    if options.reading.enabled:
+        page_findings += check_reading(files, config, options.reading)
     known = load_baseline(options, config, baseline) if use_baseline else None
     markers = tags.suppressions if tags is not None else None
     return conclude(pages, site, page_findings, options, known, markers=markers)
+
+
+def check_reading(files: Files, config: MkDocsConfig, options: ReadingConfig) -> list[Finding]:
+    """Reading-list findings from the sources: the books data file, items in no known style,
+    unknown ``[book:id]``, one book spelled two ways (what the build also reports; an item's
+    unexpected rendering only a build can see)."""
+    data, found = load_data(options.books, config)
+    scanned = scan_sources(files, tuple(options.headings), config.nav)
+    books = merge(citations(scanned.sections, {}, data), data)
+    return found + check_sources(scanned.sections, data) + check_spellings(books)
 
 
 def _cannot_see(config: MkDocsConfig, blind: list[str]) -> Finding:

@@ -71,5 +71,6 @@ def test_assets_can_be_copied_for_use_without_the_plugin(tmp_path: Path) -> None
     assert sorted(p.name for p in (tmp_path / "x").iterdir()) == [
         "careerkit-assessment.css",
         "careerkit-assessment.js",
+        "careerkit-cards.css",
     ]
     assert "careerkit-assessment.js" in out.stdout

@@ -28,6 +28,8 @@ def test_defaults(tmp_path: Path) -> None:
     assert options.tags.enabled is None and options.tags.taxonomy is None
     assert options.tags.required == ["title", "description", "tags"]
     assert (options.tags.min_tags, options.tags.max_tags) == (1, None)
+    assert options.reading.enabled is True
+    assert options.reading.headings == ["Further Reading"]
 
 
 def test_tags_switch_on_with_a_taxonomy_or_when_enabled(tmp_path: Path) -> None:
@@ -59,6 +61,9 @@ def test_tags_switch_on_with_a_taxonomy_or_when_enabled(tmp_path: Path) -> None:
         ({"tags": {"max_tags": "five"}}, "max_tags"),
         ({"tags": {"required": "title"}}, "required"),
         ({"severity": {"tags.unknwon": "warn"}}, "did you mean 'tags.unknown'?"),
+        ({"reading": {"heading": ["Books"]}}, "did you mean 'headings'?"),
+        ({"reading": {"headings": "Further Reading"}}, "headings"),
+        ({"severity": {"reading.unparsd": "ignore"}}, "did you mean 'reading.unparsed'?"),
     ],
 )
 def test_bad_values_fail_naming_the_option(

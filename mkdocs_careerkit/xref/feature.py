@@ -71,11 +71,12 @@ class Xref(Feature):
             self.pending.setdefault(target, []).append((miss, anchor))
         return found
 
-    def post_page(self, output: str, page: Page) -> None:
+    def post_page(self, output: str, page: Page) -> str:
         for miss, anchor in self.pending.pop(page.file.src_uri, ()):
             shown = html.escape(anchor)
             if f'id="{shown}"' in output or f"id='{shown}'" in output:
                 self.proved_wrong.add(finding_key(miss))
+        return output
 
     def withdrawn(self) -> set[tuple[str, int, int, str, str]]:
         return self.proved_wrong
