@@ -33,7 +33,7 @@ ASSESSMENT_FILES = (ASSESSMENT_JS, ASSESSMENT_CSS)
 TAGS_CSS = f"{SITE_DIR}/careerkit-tags.css"
 # One card component (reading lists now, navigation cards next): one stylesheet, no script.
 CARDS_CSS = f"{SITE_DIR}/careerkit-cards.css"
-ALL_FILES = (*ASSESSMENT_FILES, CARDS_CSS, TAGS_CSS)
+ALL_FILES = (*ASSESSMENT_FILES, CARDS_CSS)
 
 
 def source_path(site_path: str) -> Path:

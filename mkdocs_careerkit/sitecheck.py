@@ -132,6 +132,11 @@ def check_site(
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)  # favicon.png and the like
     site = site_info(files, config)
+    if options.reading.enabled and options.reading.list_page:
+        # The reading list page careerkit generates in a build (unless a page is already there).
+        listed = {**site.files}
+        listed.setdefault(options.reading.list_page, "included")
+        site = dataclasses.replace(site, files=listed)
     blind = blind_spots(config)
     if blind:
         site = dataclasses.replace(site, blind=True, blind_files=adds_files(config))

@@ -211,6 +211,8 @@ def site_info(files: Files, config: MkDocsConfig, *, nav: Iterable[str] | None =
         theme_ids=theme_ids(tuple(config.theme.dirs)),
         reachable=_blog_posts(files, config) | _generated_pages(files, config),
         autorefs=any(name.split("/")[-1] == "autorefs" for name in config.plugins),
+        # Material's tags plugin writes its listings (ids `tag:…`) after pages are converted.
+        late_anchors=("tag:",) if any(n.split("/")[-1] == "tags" for n in config.plugins) else (),
     )
 
 
@@ -393,7 +395,7 @@ def _blog_posts(files: Files, config: MkDocsConfig) -> frozenset[str]:
 
 # Plugins that neither add ids nor link definitions to pages, nor rewrite their Markdown.
 _SEEN_THROUGH = frozenset(
-    "search careerkit blog meta social offline privacy info typeset optimize group "
+    "search careerkit tags blog meta social offline privacy info typeset optimize group "
     "autorefs minify git-revision-date-localized git-committers git-authors redirects "
     "rss glightbox".split()
 )

@@ -58,6 +58,6 @@ def test_a_smoke_run_writes_every_table_and_keeps_the_analysis(tmp_path: Path) -
     assert "| 100 | 1 |" in head  # `careerkit check` timed at 100 pages, 0 findings below
     assert "| 0 |\n" in head.split("## `careerkit check`")[1]
     assert "Pages without any careerkit feature that load careerkit assets: 0 of" in head
-    assert "- PASS — careerkit JS+CSS ≤ 8 KB gzip together" in head
+    assert "- PASS — careerkit assessment JS+CSS ≤ 8 KB gzip together" in head
     # Budgets are set at 1,000 pages; a 100-page run must say it could not judge them.
     assert "- N/A — build budgets: no plain and careerkit builds at 1,000 pages" in head

@@ -71,9 +71,8 @@ def test_check_gives_the_same_findings_as_the_build(tmp_path: Path, log_guard: l
     config_file = copy(tmp_path)
     from mkdocs.config import load_config
 
-    assert rows(check_site(load_config(str(config_file)))) == rows(
-        build_findings(build_site(config_file))
-    )
+    checked = [f for f in check_site(load_config(str(config_file))) if f.code != "xref.cannot-see"]
+    assert rows(checked) == rows(build_findings(build_site(config_file)))
 
 
 def test_warnings_and_infos_alone_do_not_fail_the_build(

@@ -154,7 +154,12 @@ def test_build_and_check_agree_on_every_fixture(
     log_guard.extend(FINDING_LOGS)
     config = copy_fixture(name, tmp_path)
     built = build_site(config)
-    assert rows(build_findings(built)) == rows(cli_findings(config))
+    assert rows(build_findings(built)) == check_rows(cli_findings(config))
+
+
+def check_rows(findings: list[Finding]) -> set[Row]:
+    """Check's findings without its one note on what it cannot see (a build sees it all)."""
+    return rows([f for f in findings if f.code != "xref.cannot-see"])
 
 
 @pytest.mark.parametrize("name", FIXTURE_SITES)

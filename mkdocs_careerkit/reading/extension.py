@@ -27,6 +27,7 @@ from mkdocs_careerkit.reading.parse import Entry, Item, Section, find_sections, 
 from mkdocs_careerkit.reading.render import (
     CARDS,
     GROUP,
+    HREF_LATER,
     add_also,
     add_class,
     enhance_item,
@@ -116,6 +117,7 @@ class ReadingExtension(Extension):
             "careerkit_reading_collect",
             4,  # after toc (5) has given the headings their ids
         )
+        md.treeprocessors.register(_LateHrefs(md), "careerkit_reading_hrefs", -1)
         md.registerExtension(self)
 
 
@@ -253,6 +255,19 @@ class _CollectTreeprocessor(Treeprocessor):
     def run(self, root: Element) -> None:
         found, self.state.found = self.state.found, []
         self.collect([PageReading(s, h.get("id") or "", cards) for s, h, cards in found])
+
+
+class _LateHrefs(Treeprocessor):
+    """Set the hrefs of careerkit's own "also recommended" links after MkDocs rewrote the
+    author's links (its ``relpath``, priority 0): they are site URLs already, which MkDocs
+    would otherwise log as unrecognized relative links."""
+
+    def run(self, root: Element) -> None:
+        for el in root.iter("span"):
+            href = el.attrib.pop(HREF_LATER, None)
+            if href is not None:
+                el.tag = "a"
+                el.set("href", href)
 
 
 def _text(el: Element) -> str:

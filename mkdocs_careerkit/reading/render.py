@@ -159,11 +159,16 @@ def _citation(cite: Element, e: Entry) -> None:
     title.tail = (" — " + ", ".join(bits)) if bits else None
 
 
+HREF_LATER = "data-careerkit-href"
+
+
 def add_also(li: Element, text: str, href: str) -> None:
     """Append careerkit's "Also recommended in N other pages" link to a card."""
     content = li[0] if len(li) == 1 and li[0].tag == "p" and not (li.text or "").strip() else li
     also = SubElement(content, "span", {"class": "careerkit-card-also"})
-    a = SubElement(also, "a", {"href": href})
+    # The URL is final: the span becomes a link after MkDocs' link rewriting ran (see
+    # extension), which would take it for an unrecognized relative link.
+    a = SubElement(also, "span", {HREF_LATER: href})
     a.text = text
 
 

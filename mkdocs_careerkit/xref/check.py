@@ -54,6 +54,10 @@ class SiteInfo:
     autorefs: bool = False
     """mkdocs-autorefs is enabled: it resolves ``[text][identifier]`` and reports its own
     failures, so an undefined label is its business."""
+    late_anchors: tuple[str, ...] = ()
+    """Prefixes of ids that plugins add to finished pages (Material's tags listing, ``tag:``):
+    ``careerkit check`` cannot see them, so a missing one is a warning there (the build reads
+    the finished page)."""
     blind_files: bool = False
     """True when site code ``careerkit check`` cannot see may add files (``on_files`` of a hook
     or plugin, such as mkdocs-gen-files): then a missing page is a warning, never an error."""
@@ -446,7 +450,9 @@ class _Checker:
                     "xref.missing-anchor",
                     f"link '{shown}': {where} has no anchor '#{anchor}'",
                     f"did you mean '#{best}'?" if best else "",
-                    self.blind_severity("xref.missing-anchor"),
+                    "warn"
+                    if anchor.startswith(self.site.late_anchors) and facts.rendered is None
+                    else self.blind_severity("xref.missing-anchor"),
                 )
                 add(miss)
                 self.anchor_misses.append((miss, real, anchor))
