@@ -65,6 +65,10 @@ CODES: dict[str, Code] = {
     "assessment.id-reused": Code("warn", "assessment id also used on another page"),
     "assessment.unknown-option": Code("error", "unknown option line in an assessment block"),
     "assessment.bad-option": Code("error", "assessment option whose value cannot be used"),
+    # Markdown
+    "markdown.swallowed-list": Code(
+        "warn", "list right after a paragraph line, which Python-Markdown renders as text"
+    ),
     # Suppression and baseline
     "suppress.missing-reason": Code("error", "careerkit-ignore marker without a reason"),
     "suppress.unused": Code("info", "careerkit-ignore marker that silenced nothing"),

@@ -19,6 +19,7 @@ from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import finalize
 from mkdocs_careerkit.feature import Build, Feature
 from mkdocs_careerkit.findings import Finding, Severity, has_errors, log_findings, summary
+from mkdocs_careerkit.lists.feature import SwallowedLists
 from mkdocs_careerkit.sources import (
     body_offset,
     footnotes_enabled,
@@ -37,6 +38,7 @@ NOTICE_PLACEHOLDER = "<!-- careerkit-notice -->"
 FEATURES: tuple[tuple[Callable[[CareerkitConfig], bool], type[Feature]], ...] = (
     (lambda o: o.xref.enabled, Xref),
     (lambda o: o.assessments.enabled, Assessments),
+    (lambda o: True, SwallowedLists),  # off with `severity: {markdown.swallowed-list: ignore}`
 )
 
 

@@ -22,6 +22,7 @@ from mkdocs_careerkit.codes import default_severity
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import Baseline, finalize
 from mkdocs_careerkit.findings import Finding, Severity
+from mkdocs_careerkit.lists.check import swallowed_list_findings
 from mkdocs_careerkit.sources import (
     Snippets,
     blind_spots,
@@ -146,6 +147,7 @@ def check_site(
         if extra:  # what snippets brings counts for ids and definitions, not as the page's text
             scan = scan.within(source.line_offset + body.count("\n") + 1)
         pages[file.src_uri] = PageFacts(file.src_uri, scan, scan.anchors)
+        page_findings += swallowed_list_findings(file.src_uri, scan.swallowed)
         if options.assessments.enabled:
             page_findings += check_source(
                 source.body, file.src_uri, source.line_offset, assessment_options, assessments

@@ -25,6 +25,8 @@ from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.toc import slugify as default_slugify
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
+from mkdocs_careerkit.lists.check import SwallowedList, swallowed_lists
+
 Slugify = Callable[[str, str], str]
 TabSlugs = tuple[Slugify, str, bool]
 """pymdownx.tabbed's ``slugify``, ``separator`` and ``combine_header_slug``."""
@@ -99,6 +101,8 @@ class PageScan:
     headings: tuple[Heading, ...]
     anchors: frozenset[str]
     suppressions: tuple[Suppression, ...]
+    swallowed: tuple[SwallowedList, ...] = ()
+    """List items that Python-Markdown renders as text of the paragraph above them."""
 
     def within(self, last_line: int) -> PageScan:
         """The scan of text appended after the page (snippets) kept only for its anchors."""
@@ -107,6 +111,7 @@ class PageScan:
             tuple(h for h in self.headings if h.line <= last_line),
             self.anchors,
             tuple(m for m in self.suppressions if m.line <= last_line),
+            tuple(s for s in self.swallowed if s.line <= last_line),
         )
 
 
@@ -1358,4 +1363,17 @@ def scan_page(
         headings=tuple(headings),
         anchors=frozenset(anchors),
         suppressions=tuple(_scan_suppressions(text)),
+        swallowed=tuple(
+            swallowed_lists(
+                text.lines, text.masked_lines, opaque=_raw_rows(text), line_offset=line_offset
+            )
+        ),
     )
+
+
+def _raw_rows(text: _Text) -> set[int]:
+    """Rows that start inside a raw HTML block."""
+    rows: set[int] = set()
+    for start, end in text.raw_ranges:
+        rows.update(range(text.row(start), text.row(max(start, end - 1)) + 1))
+    return rows

@@ -1,0 +1,142 @@
+"""The list that isn't a list: list items Python-Markdown swallows into the paragraph above.
+
+CommonMark (GitHub, most editors' previews) lets a list start right after a paragraph line;
+Python-Markdown needs a blank line first, and otherwise renders the items as text of the
+paragraph, with their literal ``- `` dashes. This module finds where that happens. Pure: it reads
+the lines of a page as the scanner masked them (code, comments and link definitions blanked).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Collection, Sequence
+
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
+from mkdocs_careerkit.codes import default_severity
+from mkdocs_careerkit.findings import Finding
+
+# Block quote markers, then the indentation of the content.
+_QUOTE_RE = re.compile(r"^(?:[ ]{0,3}>[ ]?)*")
+# An item that may interrupt a paragraph in CommonMark *and* that Python-Markdown makes a list
+# item with a blank line before it: a bullet or `1.`, one or more spaces (Python-Markdown does
+# not accept a tab), then some text (an empty item cannot interrupt a paragraph).
+_ITEM_RE = re.compile(r"(?P<marker>[-*+]|0*1\.)(?P<space>[ ]+)(?P<text>\S.*)$")
+# Lines after which Python-Markdown starts a new block, even without a blank line: headings,
+# rules (and setext underlines), containers (admonitions, details, tabs, blocks), block-level
+# HTML tags at the start of a line.
+_BREAK_RE = re.compile(
+    r"^(?:#{1,6}(?:[ \t]|$)|(?:(?:\*[ ]*){3,}|(?:-[ ]*){3,}|(?:_[ ]*){3,})$|!!!|\?\?\?|===|///)"
+)
+_TAG_RE = re.compile(r"^</?([A-Za-z][A-Za-z0-9-]*)")
+_BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
+# Where no paragraph starts: a list item (its block is a list), a table row, a footnote or
+# abbreviation definition, a math or snippet block, a definition-list detail.
+_NOT_PARAGRAPH_RE = re.compile(
+    r"^(?:[-*+][ \t]|\d+[.)](?:[ \t]|$)|[-*+]$|\||\[\^[^\]\n]*\]:|\*\[|\$\$|-{2,}8<|:[ \t]|\{:?)"
+)
+_TABLE_RULE_RE = re.compile(r"^\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$")
+_QUOTE_LENGTH = 40
+
+
+@dataclasses.dataclass(frozen=True)
+class SwallowedList:
+    """A list item that Python-Markdown renders as text of the paragraph above it.
+
+    Attributes:
+        line: 1-based line of the item in the file.
+        column: 1-based column of its marker (``-``, ``*``, ``+`` or ``1.``).
+        item: The item's line as written, from its marker on.
+    """
+
+    line: int
+    column: int
+    item: str
+
+
+def _indent(text: str) -> int:
+    return len(text.expandtabs(4))
+
+
+def swallowed_lists(
+    lines: Sequence[str],
+    masked: Sequence[str],
+    *,
+    opaque: Collection[int] = (),
+    line_offset: int = 0,
+) -> list[SwallowedList]:
+    """The first swallowed item of each paragraph that swallows one.
+
+    Args:
+        lines: The page body's lines as written.
+        masked: The same lines with code, comments and link definitions blanked (the scanner's
+            ``masked_lines``): a blanked line ends a paragraph, as those do in Python-Markdown.
+        opaque: Rows of raw HTML blocks, where Markdown is not read.
+        line_offset: Lines of the file before ``lines`` (the front matter).
+    """
+    found: list[SwallowedList] = []
+    # Indentation of the paragraph's first line; -1 between blocks, -2 in a block that is not a
+    # paragraph (a list, a table, …).
+    base = -1
+    done = False  # this paragraph was reported already
+    seen_rule = False  # the block is a table: its rows are no paragraph
+    depth = 0  # block quote depth of the paragraph
+    for row, line in enumerate(lines):
+        shown = masked[row] if row < len(masked) else ""
+        if not shown.strip() or row in opaque:
+            base, done, seen_rule = -1, False, False
+            continue
+        quote = _QUOTE_RE.match(line)
+        body = line[quote.end() if quote else 0 :]
+        quotes = quote.group(0).count(">") if quote else 0
+        if base != -1 and quotes > depth:
+            base = -1  # a deeper block quote starts a block of its own
+        content = body.lstrip(" \t")
+        indent = _indent(body[: len(body) - len(content)])
+        start = len(line) - len(content)
+        if shown[start : start + 1].isspace() or not content:
+            # The line starts inside a code span or a comment: text of the paragraph.
+            continue
+        tag = _TAG_RE.match(content) if content[0] == "<" else None
+        if _BREAK_RE.match(content) or (tag is not None and tag.group(1).lower() in _BLOCK_TAGS):
+            base, done, seen_rule = -1, False, False  # the next line starts a new block
+            continue
+        if base == -1:
+            if _NOT_PARAGRAPH_RE.match(content):
+                base, done, seen_rule = -2, False, False  # a list, table, …: not a paragraph
+            else:
+                base = indent
+            depth = quotes
+            continue
+        if base == -2 or done:
+            continue
+        if _TABLE_RULE_RE.match(content) and "|" in content:
+            seen_rule = True
+        if seen_rule:
+            continue
+        item = _ITEM_RE.match(content)
+        if item is not None and 0 <= indent - base <= 3:
+            found.append(SwallowedList(row + 1 + line_offset, start + 1, content.rstrip()))
+            done = True
+    return found
+
+
+def swallowed_list_findings(page: str, swallowed: Sequence[SwallowedList]) -> list[Finding]:
+    """One ``markdown.swallowed-list`` finding per swallowed list of a page."""
+    out = []
+    for s in swallowed:
+        quoted = s.item if len(s.item) <= _QUOTE_LENGTH else s.item[: _QUOTE_LENGTH - 1] + "…"
+        out.append(
+            Finding(
+                page,
+                s.line,
+                s.column,
+                "markdown.swallowed-list",
+                default_severity("markdown.swallowed-list"),
+                f"'{quoted}' follows a paragraph line directly: Python-Markdown renders it as "
+                "text of the paragraph, not as a list item (GitHub shows a list)",
+                "add a blank line before the list",
+            )
+        )
+    return out
