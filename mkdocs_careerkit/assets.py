@@ -24,6 +24,7 @@ SITE_DIR = "assets/careerkit"
 ASSESSMENT_JS = f"{SITE_DIR}/careerkit-assessment.js"
 ASSESSMENT_CSS = f"{SITE_DIR}/careerkit-assessment.css"
 ASSESSMENT_FILES = (ASSESSMENT_JS, ASSESSMENT_CSS)
+BACKLINKS_CSS = f"{SITE_DIR}/careerkit-backlinks.css"
 
 
 def source_path(site_path: str) -> Path:

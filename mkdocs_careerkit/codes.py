@@ -69,6 +69,10 @@ CODES: dict[str, Code] = {
     "markdown.swallowed-list": Code(
         "warn", "list right after a paragraph line, which Python-Markdown renders as text"
     ),
+    # Backlinks
+    "backlinks.bad-option": Code(
+        "warn", "front matter 'careerkit: backlinks:' that is not true or false"
+    ),
     # Suppression and baseline
     "suppress.missing-reason": Code("error", "careerkit-ignore marker without a reason"),
     "suppress.unused": Code("info", "careerkit-ignore marker that silenced nothing"),

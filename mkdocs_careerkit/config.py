@@ -115,6 +115,17 @@ class AssessmentsConfig(StrictConfig):
     messages), by key, e.g. ``{save: Heutiges Ergebnis speichern}``; English by default."""
 
 
+class BacklinksConfig(StrictConfig):
+    """The "Referenced by" block on pages that other pages link to (needs ``xref``)."""
+
+    enabled = c.Type(bool, default=True)
+    """Add the block to every page other pages link to; a page leaves it out with
+    ``careerkit: {backlinks: false}`` in its front matter."""
+
+    title = c.Type(str, default="Referenced by")
+    """The block's heading."""
+
+
 class CareerkitConfig(StrictConfig):
     """Options of the ``careerkit`` plugin in ``mkdocs.yml``."""
 
@@ -123,6 +134,9 @@ class CareerkitConfig(StrictConfig):
 
     assessments = c.SubConfig(AssessmentsConfig)
     """Interactive self-assessments."""
+
+    backlinks = c.SubConfig(BacklinksConfig)
+    """The "Referenced by" block."""
 
     severity = SeverityMap()
     """Severity per finding code, overriding the defaults, e.g. ``{xref.orphan-page: ignore}``."""

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_careerkit import sitecheck
 from mkdocs_careerkit.assessments.feature import Assessments
+from mkdocs_careerkit.backlinks.feature import Backlinks
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import finalize
 from mkdocs_careerkit.feature import Build, Feature
@@ -39,6 +40,7 @@ FEATURES: tuple[tuple[Callable[[CareerkitConfig], bool], type[Feature]], ...] = 
     (lambda o: o.xref.enabled, Xref),
     (lambda o: o.assessments.enabled, Assessments),
     (lambda o: True, SwallowedLists),  # off with `severity: {markdown.swallowed-list: ignore}`
+    (lambda o: o.xref.enabled and o.backlinks.enabled, Backlinks),  # after Xref: its links
 )
 
 
@@ -142,6 +144,8 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        for feature in self.features:
+            output = feature.post_page(output, page)
         if self.command != "serve" or NOTICE_PLACEHOLDER not in output:
             return output
         mine = [

@@ -18,6 +18,7 @@ from mkdocs.structure.files import InclusionLevel, get_files
 
 from mkdocs_careerkit.assessments import SiteAssessments, check_source
 from mkdocs_careerkit.assessments.adapter import options_from_config
+from mkdocs_careerkit.backlinks import core as backlinks
 from mkdocs_careerkit.codes import default_severity
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import Baseline, finalize
@@ -31,6 +32,7 @@ from mkdocs_careerkit.sources import (
     site_info,
 )
 from mkdocs_careerkit.xref import PageFacts, SiteInfo, XrefOptions, check_links, scan_page
+from mkdocs_careerkit.xref.check import PageLink
 
 
 def plugin_config(config: MkDocsConfig) -> CareerkitConfig:
@@ -100,11 +102,15 @@ def conclude(
     options: CareerkitConfig,
     baseline: Baseline | None,
     claimed: set[tuple[str, str]] | None = None,
+    links: list[PageLink] | None = None,
 ) -> list[Finding]:
-    """All findings of a site, final: the site-wide checks plus what pages reported."""
+    """All findings of a site, final: the site-wide checks plus what pages reported.
+
+    ``links``, if given, receives every link to a page, as resolved (the link graph).
+    """
     findings = list(page_findings)
     if options.xref.enabled:
-        findings += check_links(pages, site, xref_options(options), claimed)
+        findings += check_links(pages, site, xref_options(options), claimed, links)
     suppressions = {src: facts.scan.suppressions for src, facts in pages.items()}
     return finalize(
         findings,
@@ -115,9 +121,16 @@ def conclude(
 
 
 def check_site(
-    config: MkDocsConfig, *, baseline: str | None = None, use_baseline: bool = True
+    config: MkDocsConfig,
+    *,
+    baseline: str | None = None,
+    use_baseline: bool = True,
+    links: list[PageLink] | None = None,
 ) -> list[Finding]:
-    """Check a site from its sources without rendering it (``careerkit check``)."""
+    """Check a site from its sources without rendering it (``careerkit check``).
+
+    ``links``, if given, receives every link to a page, as resolved (the link graph).
+    """
     options = plugin_config(config)
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)  # favicon.png and the like
@@ -148,12 +161,16 @@ def check_site(
             scan = scan.within(source.line_offset + body.count("\n") + 1)
         pages[file.src_uri] = PageFacts(file.src_uri, scan, scan.anchors)
         page_findings += swallowed_list_findings(file.src_uri, scan.swallowed)
+        if options.xref.enabled and options.backlinks.enabled:
+            problem = backlinks.option(source.meta)[1]
+            if problem:
+                page_findings.append(backlinks.option_finding(file.src_uri, problem))
         if options.assessments.enabled:
             page_findings += check_source(
                 source.body, file.src_uri, source.line_offset, assessment_options, assessments
             )
     known = load_baseline(options, config, baseline) if use_baseline else None
-    return conclude(pages, site, page_findings, options, known)
+    return conclude(pages, site, page_findings, options, known, links=links)
 
 
 def _cannot_see(config: MkDocsConfig, blind: list[str]) -> Finding:

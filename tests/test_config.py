@@ -25,6 +25,8 @@ def test_defaults(tmp_path: Path) -> None:
     assert options.xref.ignore == []
     assert options.severity == {}
     assert options.baseline is None
+    assert options.backlinks.enabled is True
+    assert options.backlinks.title == "Referenced by"
 
 
 @pytest.mark.parametrize(
@@ -42,6 +44,12 @@ def test_defaults(tmp_path: Path) -> None:
         ({"xref": {"nav_section_min_links": "two"}}, "nav_section_min_links"),
         ({"severity": {"xref.orphan-page": "fatal"}}, "fatal"),
         ({"severity": {"xref.orphan-pages": "warn"}}, "xref.orphan-page"),
+        ({"backlinks": {"enabled": "yes please"}}, "enabled"),
+        ({"backlinks": {"title": 3}}, "title"),
+        (
+            {"backlinks": {"titel": "x"}},
+            "Unrecognised configuration name: titel (did you mean 'title'?)",
+        ),
     ],
 )
 def test_bad_values_fail_naming_the_option(

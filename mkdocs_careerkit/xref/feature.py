@@ -55,7 +55,8 @@ class Xref(Feature):
 
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
         site = site_info(files, config, nav=self.nav)
-        return check_links(self.pages, site, xref_options(self.build.options), self.claimed)
+        options = xref_options(self.build.options)
+        return check_links(self.pages, site, options, self.claimed, self.build.links)
 
     def on_post_build(self) -> None:
         self.held.release(self.claimed)

@@ -49,6 +49,8 @@ class Link:
         bracketed: The destination was written in angle brackets, ``(<my page.md>)``.
         used: For a definition: a reference link on the page uses it.
         overridden: For a definition: a later definition of the same label wins.
+        text: The link text as written (white space folded), for inline and reference links;
+            not part of a link's identity.
 
     A footnote reference ``[^label]`` is a link of kind ``footnote`` with its label.
     """
@@ -62,6 +64,7 @@ class Link:
     bracketed: bool = False
     used: bool = True
     overridden: bool = False
+    text: str = dataclasses.field(default="", compare=False)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -710,7 +713,8 @@ def _scan_links(
         if after == "(":
             dest = _link_destination(masked, raw, close + 1, limit)
             if dest is not None:
-                links.append(Link(dest[0], line_no, col, kind, bracketed=dest[2]))
+                shown = "" if is_image else _display(raw[start + 1 : close])
+                links.append(Link(dest[0], line_no, col, kind, bracketed=dest[2], text=shown))
                 # Images inside the link text (`[![img](a.png)](b.md)`) are links too.
                 pos = start + 1 if "[" in inner else dest[1]
                 continue
@@ -725,7 +729,16 @@ def _scan_links(
             followed_by_link = masked[ref.end() : ref.end() + 1] == "("
             if key in definitions:
                 target = definitions[key][0]
-                links.append(Link(target, line_no, col, "reference", label=_display(label)))
+                links.append(
+                    Link(
+                        target,
+                        line_no,
+                        col,
+                        "reference",
+                        label=_display(label),
+                        text=_display(raw[start + 1 : close]),
+                    )
+                )
                 skip.add(ref.start(1) - 1)
                 pos = start + 1 if "[" in inner else ref.end()
                 continue
@@ -741,7 +754,7 @@ def _scan_links(
         if key in definitions and not _is_task_box(masked, text, start, close):
             target = definitions[key][0]
             label = _display(raw[start + 1 : close])
-            links.append(Link(target, line_no, col, "reference", label=label))
+            links.append(Link(target, line_no, col, "reference", label=label, text=label))
     if "<" in masked:
         for m in re.finditer(r"<a\s", masked, re.IGNORECASE):
             tag = _TAG_RE.match(masked, m.start())
