@@ -20,6 +20,7 @@ from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import finalize
 from mkdocs_careerkit.feature import Build, Feature
 from mkdocs_careerkit.findings import Finding, Severity, has_errors, log_findings, summary
+from mkdocs_careerkit.linkgraph.feature import LinkGraph
 from mkdocs_careerkit.lists.feature import SwallowedLists
 from mkdocs_careerkit.sources import (
     body_offset,
@@ -41,6 +42,7 @@ FEATURES: tuple[tuple[Callable[[CareerkitConfig], bool], type[Feature]], ...] = 
     (lambda o: o.assessments.enabled, Assessments),
     (lambda o: True, SwallowedLists),  # off with `severity: {markdown.swallowed-list: ignore}`
     (lambda o: o.xref.enabled and o.backlinks.enabled, Backlinks),  # after Xref: its links
+    (lambda o: o.xref.enabled and o.link_graph.enabled, LinkGraph),
 )
 
 

@@ -126,10 +126,12 @@ def check_site(
     baseline: str | None = None,
     use_baseline: bool = True,
     links: list[PageLink] | None = None,
+    checked: list[str] | None = None,
 ) -> list[Finding]:
     """Check a site from its sources without rendering it (``careerkit check``).
 
-    ``links``, if given, receives every link to a page, as resolved (the link graph).
+    ``links``, if given, receives every link to a page, as resolved, and ``checked`` the docs path
+    of every page checked (the link graph).
     """
     options = plugin_config(config)
     files = get_files(config)
@@ -170,6 +172,8 @@ def check_site(
                 source.body, file.src_uri, source.line_offset, assessment_options, assessments
             )
     known = load_baseline(options, config, baseline) if use_baseline else None
+    if checked is not None:
+        checked.extend(pages)
     return conclude(pages, site, page_findings, options, known, links=links)
 
 

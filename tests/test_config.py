@@ -27,6 +27,8 @@ def test_defaults(tmp_path: Path) -> None:
     assert options.baseline is None
     assert options.backlinks.enabled is True
     assert options.backlinks.title == "Referenced by"
+    assert options.link_graph.enabled is True
+    assert options.link_graph.file == "careerkit-links.json"
 
 
 @pytest.mark.parametrize(
