@@ -276,12 +276,22 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
+def backlinked(site: Path) -> set[str]:
+    """Pages that other pages link to: careerkit shows them a "Referenced by" block (read from
+    the link graph the careerkit build wrote)."""
+    graph = site / "careerkit-links.json"
+    if not graph.is_file():
+        return set()
+    links = json.loads(graph.read_text(encoding="utf-8"))["links"]
+    return {x["target"] for x in links if x["resolved"] and x["source"] != x["target"]}
+
+
 def asset_report(
     docs_dir: Path, careerkit_site: Path, plain_site: Path | None, info: dict[str, Any]
 ) -> dict[str, Any]:
     """Which pages load careerkit's JS/CSS, what that costs gzipped, and whether pages without
     any careerkit feature are byte-identical to the plain build."""
-    with_feature = set(info["assessment_pages"])
+    with_feature = set(info["assessment_pages"]) | backlinked(careerkit_site)
     docs = sorted(
         p.relative_to(docs_dir).as_posix()
         for p in docs_dir.rglob("*.md")
@@ -612,7 +622,8 @@ def report(
         else:
             out += ["No careerkit JS or CSS in the built site (no feature ships assets yet).", ""]
         out += [
-            f"- Pages with an assessment that load careerkit assets: {a['loading_with']} of "
+            f"- Pages with an assessment or backlinks that load careerkit assets: "
+            f"{a['loading_with']} of "
             f"{a['pages_with']}",
             f"- Pages without any careerkit feature that load careerkit assets: "
             f"{a['loading_without']} of {a['pages_without']} ({a['bytes_without']} gzip bytes "

@@ -38,6 +38,11 @@ CASES: list[tuple[str, str, tuple[int, int] | None]] = [
     ("one finding per paragraph", "Text\n- a\n- b\n\nMore\n- c\n", (2, 1)),
     ("after front-matter-like text", "Title\n- item\n", (2, 1)),
     ("task item", "Do this:\n- [ ] step\n", (2, 1)),
+    (
+        "front matter MkDocs could not read: reported as such, not here",
+        "---\ntitle: x\ntags:\n  - a\n  bad: [\n---\n\nText\n- item\n",
+        (9, 1),
+    ),
     ("separated list", "Text\n\n- item\n", None),
     ("list alone", "- a\n- b\n", None),
     ("lazy continuation line in a list", "- a\nlazy\n- b\n", None),

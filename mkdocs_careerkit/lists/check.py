@@ -76,6 +76,11 @@ def swallowed_lists(
         line_offset: Lines of the file before ``lines`` (the front matter).
     """
     found: list[SwallowedList] = []
+    if line_offset == 0 and lines and lines[0].rstrip() == "---":
+        # Front matter MkDocs could not read stays in the page: it is reported as such
+        # (page.bad-front-matter), and its YAML lists are no Markdown lists.
+        end = next((r for r in range(1, len(lines)) if lines[r].rstrip() in ("---", "...")), 0)
+        opaque = {*opaque, *range(end + 1)}
     # Indentation of the paragraph's first line; -1 between blocks, -2 in a block that is not a
     # paragraph (a list, a table, …).
     base = -1
