@@ -74,6 +74,7 @@ class Backlinks(Feature):
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
         pages = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
         title = self.build.options.backlinks.title
+        self.anchors: dict[str, dict[tuple[int, str], str]] = {}  # per linking page
         for target, sources in referrers(self.build.links).items():
             page = pages.get(target)
             if page is None or target not in self.headings:
@@ -88,8 +89,8 @@ class Backlinks(Feature):
         return self.found
 
     def post_page(self, output: str, page: Page) -> str:
-        if PLACEHOLDER not in output:
-            return output
+        if page.file.src_uri not in self.headings:
+            return output  # no placeholder: opted out, or not converted by this build
         return output.replace(PLACEHOLDER, self.blocks.get(page.file.src_uri, ""), 1)
 
     def _groups(
@@ -105,7 +106,9 @@ class Backlinks(Feature):
         for src in ordered:
             source = pages[src]
             href = get_relative_url(source.url, page.url)
-            anchors = _anchors(source)
+            anchors = self.anchors.get(src)
+            if anchors is None:
+                anchors = self.anchors[src] = _anchors(source)
             places: list[Place] = []
             for line in sources[src]:
                 heading = section_of(self.headings.get(src, ()), line)

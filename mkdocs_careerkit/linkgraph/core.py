@@ -42,5 +42,16 @@ def graph(pages: Iterable[str], links: Iterable[PageLink]) -> dict[str, Any]:
 
 
 def graph_json(pages: Iterable[str], links: Iterable[PageLink]) -> str:
-    """The graph as JSON text (UTF-8, indented, a newline at the end)."""
-    return json.dumps(graph(pages, links), indent=1, ensure_ascii=False) + "\n"
+    """The graph as JSON text: one page or link per line, so that diffs of two builds read
+    well (and large sites are written by the C encoder, which ``indent`` would bypass)."""
+    data = graph(pages, links)
+
+    def rows(items: list[Any]) -> str:
+        if not items:
+            return "[]"
+        return "[\n  " + ",\n  ".join(json.dumps(x, ensure_ascii=False) for x in items) + "\n ]"
+
+    return (
+        f'{{\n "careerkit_link_graph": {data["careerkit_link_graph"]},\n'
+        f' "pages": {rows(data["pages"])},\n "links": {rows(data["links"])}\n}}\n'
+    )

@@ -55,8 +55,18 @@ class SwallowedList:
     item: str
 
 
+_BREAK_FIRST = frozenset("#*-_!?=/<")
+_NOT_PARAGRAPH_FIRST = frozenset("-*+0123456789|[$:{")
+_ITEM_FIRST = frozenset("-*+01")
+
+
 def _indent(text: str) -> int:
-    return len(text.expandtabs(4))
+    return len(text.expandtabs(4)) if "\t" in text else len(text)
+
+
+def _is_block_tag(content: str) -> bool:
+    tag = _TAG_RE.match(content)
+    return tag is not None and tag.group(1).lower() in _BLOCK_TAGS
 
 
 def swallowed_lists(
@@ -89,39 +99,46 @@ def swallowed_lists(
     depth = 0  # block quote depth of the paragraph
     for row, line in enumerate(lines):
         shown = masked[row] if row < len(masked) else ""
-        if not shown.strip() or row in opaque:
+        if not shown or shown.isspace() or row in opaque:
             base, done, seen_rule = -1, False, False
             continue
-        quote = _QUOTE_RE.match(line)
-        body = line[quote.end() if quote else 0 :]
-        quotes = quote.group(0).count(">") if quote else 0
+        quotes = 0
+        body = line
+        if line.lstrip(" ")[:1] == ">":
+            quote = _QUOTE_RE.match(line)
+            if quote is not None:
+                body = line[quote.end() :]
+                quotes = quote.group(0).count(">")
         if base != -1 and quotes > depth:
             base = -1  # a deeper block quote starts a block of its own
         content = body.lstrip(" \t")
-        indent = _indent(body[: len(body) - len(content)])
+        if not content:
+            continue
         start = len(line) - len(content)
-        if shown[start : start + 1].isspace() or not content:
+        if shown[start].isspace():
             # The line starts inside a code span or a comment: text of the paragraph.
             continue
-        tag = _TAG_RE.match(content) if content[0] == "<" else None
-        if _BREAK_RE.match(content) or (tag is not None and tag.group(1).lower() in _BLOCK_TAGS):
+        # Most lines are prose: only their first character can make them anything else.
+        first = content[0]
+        if first in _BREAK_FIRST and (
+            _BREAK_RE.match(content) or (first == "<" and _is_block_tag(content))
+        ):
             base, done, seen_rule = -1, False, False  # the next line starts a new block
             continue
         if base == -1:
-            if _NOT_PARAGRAPH_RE.match(content):
+            if first in _NOT_PARAGRAPH_FIRST and _NOT_PARAGRAPH_RE.match(content):
                 base, done, seen_rule = -2, False, False  # a list, table, …: not a paragraph
             else:
-                base = indent
+                base = _indent(body[: len(body) - len(content)])
             depth = quotes
             continue
         if base == -2 or done:
             continue
-        if _TABLE_RULE_RE.match(content) and "|" in content:
+        if first in "|:-" and "|" in content and _TABLE_RULE_RE.match(content):
             seen_rule = True
-        if seen_rule:
+        if seen_rule or first not in _ITEM_FIRST or _ITEM_RE.match(content) is None:
             continue
-        item = _ITEM_RE.match(content)
-        if item is not None and 0 <= indent - base <= 3:
+        if 0 <= _indent(body[: len(body) - len(content)]) - base <= 3:
             found.append(SwallowedList(row + 1 + line_offset, start + 1, content.rstrip()))
             done = True
     return found
