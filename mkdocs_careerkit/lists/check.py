@@ -36,6 +36,7 @@ _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 _NOT_PARAGRAPH_RE = re.compile(
     r"^(?:[-*+][ \t]|\d+[.)](?:[ \t]|$)|[-*+]$|\||\[\^[^\]\n]*\]:|\*\[|\$\$|-{2,}8<|:[ \t]|\{:?)"
 )
+_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:")
 _TABLE_RULE_RE = re.compile(r"^\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$")
 _QUOTE_LENGTH = 40
 
@@ -74,6 +75,7 @@ def swallowed_lists(
     masked: Sequence[str],
     *,
     opaque: Collection[int] = (),
+    fenced: Sequence[bool] = (),
     line_offset: int = 0,
 ) -> list[SwallowedList]:
     """The first swallowed item of each paragraph that swallows one.
@@ -83,6 +85,8 @@ def swallowed_lists(
         masked: The same lines with code, comments and link definitions blanked (the scanner's
             ``masked_lines``): a blanked line ends a paragraph, as those do in Python-Markdown.
         opaque: Rows of raw HTML blocks, where Markdown is not read.
+        fenced: Which rows are fenced code: superfences stashes them, so the paragraph or list
+            around them goes on.
         line_offset: Lines of the file before ``lines`` (the front matter).
     """
     found: list[SwallowedList] = []
@@ -97,10 +101,19 @@ def swallowed_lists(
     done = False  # this paragraph was reported already
     seen_rule = False  # the block is a table: its rows are no paragraph
     depth = 0  # block quote depth of the paragraph
+    code_from = -1  # indentation from which the next block is code (-1: no such rule)
     for row, line in enumerate(lines):
+        if row < len(fenced) and fenced[row]:
+            continue  # stashed by superfences: the block goes on around it
         shown = masked[row] if row < len(masked) else ""
         if not shown or shown.isspace() or row in opaque:
+            if base == -2 and _DEFINITION_RE.match(line):
+                continue  # a list goes on past a link definition; a paragraph does not
             base, done, seen_rule = -1, False, False
+            # After a definition or a comment taken out of the text, a line indented four
+            # more starts a block of indented code.
+            bare = line.lstrip(" \t")
+            code_from = _indent(line[: len(line) - len(bare)]) + 4 if bare else -1
             continue
         quotes = 0
         body = line
@@ -109,8 +122,8 @@ def swallowed_lists(
             if quote is not None:
                 body = line[quote.end() :]
                 quotes = quote.group(0).count(">")
-        if base != -1 and quotes > depth:
-            base = -1  # a deeper block quote starts a block of its own
+        if base >= 0 and quotes > depth:
+            base = -1  # a deeper block quote starts a block of its own (a list item goes on)
         content = body.lstrip(" \t")
         if not content:
             continue
@@ -124,13 +137,18 @@ def swallowed_lists(
             _BREAK_RE.match(content) or (first == "<" and _is_block_tag(content))
         ):
             base, done, seen_rule = -1, False, False  # the next line starts a new block
+            # Then code starts four deeper than the block's content (a container's is indented).
+            code_from = _indent(body[: len(body) - len(content)]) + (8 if first in "!?=/" else 4)
             continue
         if base == -1:
-            if first in _NOT_PARAGRAPH_FIRST and _NOT_PARAGRAPH_RE.match(content):
-                base, done, seen_rule = -2, False, False  # a list, table, …: not a paragraph
+            indent = _indent(body[: len(body) - len(content)])
+            if (first in _NOT_PARAGRAPH_FIRST and _NOT_PARAGRAPH_RE.match(content)) or (
+                0 <= code_from <= indent
+            ):
+                base, done, seen_rule = -2, False, False  # a list, table, code: no paragraph
             else:
-                base = _indent(body[: len(body) - len(content)])
-            depth = quotes
+                base = indent
+            depth, code_from = quotes, -1
             continue
         if base == -2 or done:
             continue

@@ -1378,7 +1378,11 @@ def scan_page(
         suppressions=tuple(_scan_suppressions(text)),
         swallowed=tuple(
             swallowed_lists(
-                text.lines, text.masked_lines, opaque=_raw_rows(text), line_offset=line_offset
+                text.lines,
+                text.masked_lines,
+                opaque=_raw_rows(text),
+                fenced=text.fenced,
+                line_offset=line_offset,
             )
         ),
     )
