@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_careerkit.backlinks.core import (
     Group,
@@ -287,3 +289,41 @@ def test_careerkit_check_reports_the_bad_option_too(
     assert main(["check", "-f", str(config), "--format", "json"]) == 1  # missing.md
     found = [(f["docs_path"], f["line"], f["code"]) for f in json.loads(capsys.readouterr().out)]
     assert ("other/d.md", 1, "backlinks.bad-option") in found
+
+
+# --- Properties ------------------------------------------------------------------------------
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+_YAML = st.recursive(
+    st.none() | st.booleans() | st.integers() | _TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXT, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["careerkit", "title", "backlinks"]), _YAML))
+def test_any_front_matter_gives_a_choice_or_a_problem(meta: dict[str, Any]) -> None:
+    show, problem = option(meta)
+    assert isinstance(show, bool)
+    assert show or not problem  # a problem never hides the block
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_TEXT, st.lists(st.tuples(_TEXT, _TEXT), max_size=3)), max_size=4))
+def test_any_text_renders_escaped_and_well_formed(refs: list[tuple[str, Any]]) -> None:
+    printable = [
+        (re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", t), places) for t, places in refs
+    ]
+    groups = [
+        Group(
+            title,
+            (Referrer(title, "../x/", tuple(Place(p, h) for p, h in places)),),
+        )
+        for title, places in printable
+    ]
+    block = render(groups, "<Referenced & by>")
+    soup = BeautifulSoup(block, "html.parser")
+    assert soup.h2.get_text() == "<Referenced & by>"
+    assert "<script" not in block.replace("&lt;script", "")
+    assert len(soup.select("li > a")) == len(groups)
