@@ -12,7 +12,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_careerkit.cli import main
@@ -50,6 +50,8 @@ CASES: list[tuple[str, str, tuple[int, int] | None]] = [
     ("block quote inside a list", "- item\n> Text\n- item\n", None),
     ("indented code after a definition", "[a]: a.md\n    Text\n    - item\n", None),
     ("indented code after a rule", "* * *\n    Text\n    - item\n", None),
+    ("a code span's whole line inside a list", "- item\n`code\n`code\nText\n- item\n", None),
+    ("a code span's whole line in a paragraph", "Text `a\nb\nc` d\n- item\n", (4, 1)),
     ("admonition text after a definition", "!!! note\n    [a]: a.md\n    Text\n    - x\n", (4, 5)),
     ("list alone", "- a\n- b\n", None),
     ("lazy continuation line in a list", "- a\nlazy\n- b\n", None),
@@ -273,9 +275,21 @@ def test_severity_option_turns_it_off(tmp_path: Path, log_guard: list[str]) -> N
     assert built.error is None and built.careerkit_lines() == []
 
 
+BALANCED = LINE.filter(lambda line: line not in ("-", "`code", "```", "~~~", "<!--", "-->")) | (
+    st.sampled_from(["```\nText\n- item\n```", "~~~\n~~~", "<!--\nText\n- item\n-->", "`a\nb`"])
+)
+
+
+def _indented_code_then_text(line: str, after: str) -> bool:
+    return line.startswith("    ") and bool(after.strip()) and not after.startswith("    ")
+
+
 @settings(max_examples=300, deadline=None)
 # Without a lone "-": under "- item" it makes the fixed list a setext heading ("- item" in h2).
-@given(st.lists(LINE.filter(lambda line: line != "-"), min_size=2, max_size=10))
+# Fences, comments and code spans only balanced: where they are not, the shared scanner's
+# approximations (backticks paired over a block quote, a fence inside an abandoned one) are
+# tested with the scanner, not here.
+@given(st.lists(BALANCED, min_size=2, max_size=10))
 def test_a_blank_line_before_any_reported_item_makes_python_markdown_render_it(
     chosen: list[str],
 ) -> None:
@@ -283,6 +297,9 @@ def test_a_blank_line_before_any_reported_item_makes_python_markdown_render_it(
     blank line before it (inside its block quote), more list items are rendered."""
     text = "\n".join(chosen) + "\n"
     lines = text.split("\n")
+    # The scanner reads a line right after indented code as more code; Python-Markdown ends
+    # the code block there (a known approximation of the shared scanner, not of this check).
+    assume(not any(_indented_code_then_text(lines[i], lines[i + 1]) for i in range(len(lines) - 1)))
     before = _rendered_items(text)
     for s in scan_page(text).swallowed:
         line = lines[s.line - 1]

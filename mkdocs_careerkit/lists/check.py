@@ -76,6 +76,7 @@ def swallowed_lists(
     *,
     opaque: Collection[int] = (),
     fenced: Sequence[bool] = (),
+    spans: Collection[int] = (),
     line_offset: int = 0,
 ) -> list[SwallowedList]:
     """The first swallowed item of each paragraph that swallows one.
@@ -87,6 +88,8 @@ def swallowed_lists(
         opaque: Rows of raw HTML blocks, where Markdown is not read.
         fenced: Which rows are fenced code: superfences stashes them, so the paragraph or list
             around them goes on.
+        spans: Rows wholly inside a code span (which may run over lines): text of the
+            paragraph or list around them.
         line_offset: Lines of the file before ``lines`` (the front matter).
     """
     found: list[SwallowedList] = []
@@ -103,8 +106,8 @@ def swallowed_lists(
     depth = 0  # block quote depth of the paragraph
     code_from = -1  # indentation from which the next block is code (-1: no such rule)
     for row, line in enumerate(lines):
-        if row < len(fenced) and fenced[row]:
-            continue  # stashed by superfences: the block goes on around it
+        if (row < len(fenced) and fenced[row]) or row in spans:
+            continue  # stashed by superfences, or code: the block goes on around it
         shown = masked[row] if row < len(masked) else ""
         if not shown or shown.isspace() or row in opaque:
             if base == -2 and _DEFINITION_RE.match(line):

@@ -1382,10 +1382,26 @@ def scan_page(
                 text.masked_lines,
                 opaque=_raw_rows(text),
                 fenced=text.fenced,
+                spans=_span_rows(text, definition_rows),
                 line_offset=line_offset,
             )
         ),
     )
+
+
+def _span_rows(text: _Text, definitions: set[int]) -> set[int]:
+    """Rows blanked only because a code span covers them whole."""
+    if "`" not in text.raw:
+        return set()
+    kept = text.nocomment.split("\n")  # code spans and indented code still there
+    return {
+        row
+        for row, line in enumerate(text.masked_lines)
+        if not line.strip()
+        and kept[row].strip()
+        and not text.indented[row]
+        and row not in definitions
+    }
 
 
 def _raw_rows(text: _Text) -> set[int]:
