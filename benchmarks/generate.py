@@ -722,7 +722,9 @@ def write_page(rng: random.Random, plan: PagePlan, plans: list[PagePlan], index:
     for other, anchor in targets:
         groups.setdefault(other.section, []).append((other, anchor))
     for section in sorted(groups):
-        lines.append(f"**{SECTIONS[section][1]}:**")
+        # A blank line after the label: without it Python-Markdown renders the list as text
+        # (the seed's own fault, reported as markdown.swallowed-list).
+        lines += [f"**{SECTIONS[section][1]}:**", ""]
         for other, anchor in groups[section]:
             href = rel_link(plan.path, other.path) + (f"#{anchor}" if anchor else "")
             lines.append(f"- **[{other.title}]({href})** - {_sentence(rng)}")

@@ -276,13 +276,28 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
+def backlinked(site: Path) -> set[str]:
+    """Pages that other pages link to: careerkit shows them a "Referenced by" block (read from
+    the link graph the careerkit build wrote)."""
+    graph = site / "careerkit-links.json"
+    if not graph.is_file():
+        return set()
+    links = json.loads(graph.read_text(encoding="utf-8"))["links"]
+    return {x["target"] for x in links if x["resolved"] and x["source"] != x["target"]}
+
+
 def asset_report(
     docs_dir: Path, careerkit_site: Path, plain_site: Path | None, info: dict[str, Any]
 ) -> dict[str, Any]:
     """Which pages load careerkit's JS/CSS, what that costs gzipped, and whether pages without
     any careerkit feature are byte-identical to the plain build."""
-    # Every chapter's Further Reading shows as cards, which load the card stylesheet.
-    with_feature = set(info["assessment_pages"]) | set(info.get("reading_pages", ()))
+    # Every chapter's Further Reading shows as cards, which load the card stylesheet; pages
+    # other pages link to show backlinks, with their stylesheet.
+    with_feature = (
+        set(info["assessment_pages"])
+        | set(info.get("reading_pages", ()))
+        | backlinked(careerkit_site)
+    )
     docs = sorted(
         p.relative_to(docs_dir).as_posix()
         for p in docs_dir.rglob("*.md")
@@ -616,7 +631,7 @@ def report(
         else:
             out += ["No careerkit JS or CSS in the built site (no feature ships assets yet).", ""]
         out += [
-            f"- Pages with an assessment or reading cards that load careerkit assets: "
+            f"- Pages with an assessment, reading cards or backlinks that load careerkit assets: "
             f"{a['loading_with']} of "
             f"{a['pages_with']}",
             f"- Pages without any careerkit feature that load careerkit assets: "

@@ -31,6 +31,7 @@ ASSESSMENT_JS = f"{SITE_DIR}/careerkit-assessment.js"
 ASSESSMENT_CSS = f"{SITE_DIR}/careerkit-assessment.css"
 ASSESSMENT_FILES = (ASSESSMENT_JS, ASSESSMENT_CSS)
 TAGS_CSS = f"{SITE_DIR}/careerkit-tags.css"
+BACKLINKS_CSS = f"{SITE_DIR}/careerkit-backlinks.css"
 # One card component (reading lists now, navigation cards next): one stylesheet, no script.
 CARDS_CSS = f"{SITE_DIR}/careerkit-cards.css"
 ALL_FILES = (*ASSESSMENT_FILES, CARDS_CSS)

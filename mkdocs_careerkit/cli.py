@@ -19,8 +19,10 @@ from mkdocs.exceptions import ConfigurationError, MkDocsException
 
 from mkdocs_careerkit import __version__, configfile, engine, reports, sitecheck
 from mkdocs_careerkit.findings import has_errors, summary, visible
+from mkdocs_careerkit.linkgraph.core import graph_json
 from mkdocs_careerkit.tags import adapter as tags_adapter
 from mkdocs_careerkit.tags import usage
+from mkdocs_careerkit.xref.check import PageLink
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
         help="print absolute paths (default: relative to the current directory)",
     )
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check.add_argument(
+        "--graph",
+        metavar="FILE",
+        help="also write every link between pages, as resolved, to FILE (JSON)",
+    )
     _tags_parser(sub)
     return parser
 
@@ -134,8 +141,14 @@ def _check(args: argparse.Namespace) -> int:
     try:
         with _stdout_to_stderr():
             config = configfile.load(args.config_file)
+            links: list[PageLink] = []
+            pages: list[str] = []
             findings = sitecheck.check_site(
-                config, baseline=args.baseline, use_baseline=not args.write_baseline
+                config,
+                baseline=args.baseline,
+                use_baseline=not args.write_baseline,
+                links=links,
+                checked=pages,
             )
     except (ConfigurationError, MkDocsException) as e:
         # One line: MkDocs' YAML errors put the position on a second line.
@@ -154,6 +167,10 @@ def _check(args: argparse.Namespace) -> int:
         )
         return 2
     try:
+        if args.graph:
+            with open(args.graph, "w", encoding="utf-8") as f:
+                f.write(graph_json(pages, links))
+            print(f"careerkit: wrote {args.graph} ({len(links)} links)", file=sys.stderr)
         if args.write_baseline:
             with open(args.write_baseline, "w", encoding="utf-8") as f:
                 f.write(engine.baseline_text(findings))

@@ -100,6 +100,14 @@ CODES: dict[str, Code] = {
     "reading.bad-year": Code("error", "book of the data file with an impossible year"),
     "reading.bad-isbn": Code("error", "ISBN whose length, format or check digit is wrong"),
     "reading.missing-cover": Code("error", "cover image that is not a file in docs_dir"),
+    # Markdown
+    "markdown.swallowed-list": Code(
+        "warn", "list right after a paragraph line, which Python-Markdown renders as text"
+    ),
+    # Backlinks
+    "backlinks.bad-option": Code(
+        "warn", "front matter 'careerkit: backlinks:' that is not true or false"
+    ),
     # Suppression and baseline
     "suppress.missing-reason": Code("error", "careerkit-ignore marker without a reason"),
     "suppress.unused": Code("info", "careerkit-ignore marker that silenced nothing"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from pathlib import PurePosixPath
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -183,6 +184,43 @@ class ReadingConfig(StrictConfig):
     """Publish the reading list as JSON, CSV and BibTeX next to its page, linked from it."""
 
 
+class BacklinksConfig(StrictConfig):
+    """The "Referenced by" block on pages that other pages link to (needs ``xref``)."""
+
+    enabled = c.Type(bool, default=True)
+    """Add the block to every page other pages link to; a page leaves it out with
+    ``careerkit: {backlinks: false}`` in its front matter."""
+
+    title = c.Type(str, default="Referenced by")
+    """The block's heading."""
+
+
+class SitePath(c.Type[str]):
+    """A relative path inside the built site (no ``..``, not absolute)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value)
+        parts = PurePosixPath(path.replace("\\", "/"))
+        if not path.strip() or parts.is_absolute() or ".." in parts.parts or ":" in path:
+            raise base.ValidationError(
+                f"'{path}' must be a path inside the built site, such as careerkit-links.json"
+            )
+        return path
+
+
+class LinkGraphConfig(StrictConfig):
+    """The link graph written next to the built site (needs ``xref``)."""
+
+    enabled = c.Type(bool, default=True)
+    """Write every link between pages, with its source line, as JSON into the site."""
+
+    file = SitePath(default="careerkit-links.json")
+    """Path of the JSON file, relative to the built site's root."""
+
+
 class CareerkitConfig(StrictConfig):
     """Options of the ``careerkit`` plugin in ``mkdocs.yml``."""
 
@@ -196,6 +234,12 @@ class CareerkitConfig(StrictConfig):
     """Tag taxonomy and front matter checks."""
     reading = c.SubConfig(ReadingConfig)
     """Reading lists: "Further Reading" cards."""
+
+    backlinks = c.SubConfig(BacklinksConfig)
+    """The "Referenced by" block."""
+
+    link_graph = c.SubConfig(LinkGraphConfig)
+    """The link graph, ``careerkit-links.json``."""
 
     severity = SeverityMap()
     """Severity per finding code, overriding the defaults, e.g. ``{xref.orphan-page: ignore}``."""

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import Baseline
 from mkdocs_careerkit.findings import Finding, FindingCollector
+from mkdocs_careerkit.xref.check import PageLink
 from mkdocs_careerkit.xref.scan import PageScan
 
 
@@ -34,6 +35,8 @@ class Build:
         scans: Each page's source scan (links, headings, careerkit-ignore markers), kept until
             the page is converted.
         suppressions: Each page's careerkit-ignore markers, for the final findings.
+        links: Every link to a page of the site, as the cross-reference checks resolved it;
+            filled in ``on_env`` (by ``Xref.conclude``), for the features that come after.
     """
 
     options: CareerkitConfig
@@ -43,6 +46,7 @@ class Build:
     findings: list[Finding] = dataclasses.field(default_factory=list)
     scans: dict[str, PageScan] = dataclasses.field(default_factory=dict)
     suppressions: dict[str, Any] = dataclasses.field(default_factory=dict)
+    links: list[PageLink] = dataclasses.field(default_factory=list)
 
     @property
     def page(self) -> str:

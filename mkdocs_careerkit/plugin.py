@@ -15,10 +15,13 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_careerkit import sitecheck
 from mkdocs_careerkit.assessments.feature import Assessments
+from mkdocs_careerkit.backlinks.feature import Backlinks
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import finalize
 from mkdocs_careerkit.feature import Build, Feature, finding_key
 from mkdocs_careerkit.findings import Finding, Severity, has_errors, log_findings, summary
+from mkdocs_careerkit.linkgraph.feature import LinkGraph
+from mkdocs_careerkit.lists.feature import SwallowedLists
 from mkdocs_careerkit.reading.feature import Reading
 from mkdocs_careerkit.sources import (
     body_offset,
@@ -42,6 +45,9 @@ FEATURES: tuple[tuple[Callable[[CareerkitConfig], bool], type[Feature]], ...] = 
     (lambda o: o.assessments.enabled, Assessments),
     (tags_enabled, Tags),
     (lambda o: o.reading.enabled, Reading),
+    (lambda o: True, SwallowedLists),  # off with `severity: {markdown.swallowed-list: ignore}`
+    (lambda o: o.xref.enabled and o.backlinks.enabled, Backlinks),  # after Xref: its links
+    (lambda o: o.xref.enabled and o.link_graph.enabled, LinkGraph),
 )
 
 

@@ -18,10 +18,12 @@ from mkdocs.structure.files import Files, InclusionLevel, get_files
 
 from mkdocs_careerkit.assessments import SiteAssessments, check_source
 from mkdocs_careerkit.assessments.adapter import options_from_config
+from mkdocs_careerkit.backlinks import core as backlinks
 from mkdocs_careerkit.codes import default_severity
 from mkdocs_careerkit.config import CareerkitConfig, ReadingConfig
 from mkdocs_careerkit.engine import Baseline, finalize
 from mkdocs_careerkit.findings import Finding, Severity
+from mkdocs_careerkit.lists.check import swallowed_list_findings
 from mkdocs_careerkit.reading.check import check_sources, check_spellings
 from mkdocs_careerkit.reading.feature import load_data, scan_sources
 from mkdocs_careerkit.reading.site import citations, merge
@@ -36,6 +38,7 @@ from mkdocs_careerkit.sources import (
 from mkdocs_careerkit.tags.adapter import enabled as tags_enabled
 from mkdocs_careerkit.tags.adapter import site_tags
 from mkdocs_careerkit.xref import PageFacts, SiteInfo, XrefOptions, check_links, scan_page
+from mkdocs_careerkit.xref.check import PageLink
 from mkdocs_careerkit.xref.scan import Suppression
 
 
@@ -107,12 +110,16 @@ def conclude(
     baseline: Baseline | None,
     claimed: set[tuple[str, str]] | None = None,
     markers: Mapping[str, tuple[Suppression, ...]] | None = None,
+    links: list[PageLink] | None = None,
 ) -> list[Finding]:
-    """All findings of a site, final: the site-wide checks plus what pages reported
-    (``markers``: careerkit-ignore markers outside the Markdown, e.g. in front matter)."""
+    """All findings of a site, final: the site-wide checks plus what pages reported.
+
+    ``markers``: careerkit-ignore markers outside the Markdown (e.g. in front matter);
+    ``links``, if given, receives every link to a page, as resolved (the link graph).
+    """
     findings = list(page_findings)
     if options.xref.enabled:
-        findings += check_links(pages, site, xref_options(options), claimed)
+        findings += check_links(pages, site, xref_options(options), claimed, links)
     suppressions = {src: facts.scan.suppressions for src, facts in pages.items()}
     for src, marks in (markers or {}).items():
         suppressions[src] = (*suppressions.get(src, ()), *marks)
@@ -125,9 +132,18 @@ def conclude(
 
 
 def check_site(
-    config: MkDocsConfig, *, baseline: str | None = None, use_baseline: bool = True
+    config: MkDocsConfig,
+    *,
+    baseline: str | None = None,
+    use_baseline: bool = True,
+    links: list[PageLink] | None = None,
+    checked: list[str] | None = None,
 ) -> list[Finding]:
-    """Check a site from its sources without rendering it (``careerkit check``)."""
+    """Check a site from its sources without rendering it (``careerkit check``).
+
+    ``links``, if given, receives every link to a page, as resolved, and ``checked`` the docs path
+    of every page checked (the link graph).
+    """
     options = plugin_config(config)
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)  # favicon.png and the like
@@ -163,6 +179,11 @@ def check_site(
         if extra:  # what snippets brings counts for ids and definitions, not as the page's text
             scan = scan.within(source.line_offset + body.count("\n") + 1)
         pages[file.src_uri] = PageFacts(file.src_uri, scan, scan.anchors)
+        page_findings += swallowed_list_findings(file.src_uri, scan.swallowed)
+        if options.xref.enabled and options.backlinks.enabled:
+            problem = backlinks.option(source.meta)[1]
+            if problem:
+                page_findings.append(backlinks.option_finding(file.src_uri, problem))
         if options.assessments.enabled:
             page_findings += check_source(
                 source.body, file.src_uri, source.line_offset, assessment_options, assessments
@@ -175,7 +196,9 @@ def check_site(
         page_findings += check_reading(files, config, options.reading)
     known = load_baseline(options, config, baseline) if use_baseline else None
     markers = tags.suppressions if tags is not None else None
-    return conclude(pages, site, page_findings, options, known, markers=markers)
+    if checked is not None:
+        checked.extend(pages)
+    return conclude(pages, site, page_findings, options, known, markers=markers, links=links)
 
 
 def check_reading(files: Files, config: MkDocsConfig, options: ReadingConfig) -> list[Finding]:

@@ -30,6 +30,10 @@ def test_defaults(tmp_path: Path) -> None:
     assert (options.tags.min_tags, options.tags.max_tags) == (1, None)
     assert options.reading.enabled is True
     assert options.reading.headings == ["Further Reading"]
+    assert options.backlinks.enabled is True
+    assert options.backlinks.title == "Referenced by"
+    assert options.link_graph.enabled is True
+    assert options.link_graph.file == "careerkit-links.json"
 
 
 def test_tags_switch_on_with_a_taxonomy_or_when_enabled(tmp_path: Path) -> None:
@@ -64,6 +68,12 @@ def test_tags_switch_on_with_a_taxonomy_or_when_enabled(tmp_path: Path) -> None:
         ({"reading": {"heading": ["Books"]}}, "did you mean 'headings'?"),
         ({"reading": {"headings": "Further Reading"}}, "headings"),
         ({"severity": {"reading.unparsd": "ignore"}}, "did you mean 'reading.unparsed'?"),
+        ({"backlinks": {"enabled": "yes please"}}, "enabled"),
+        ({"backlinks": {"title": 3}}, "title"),
+        (
+            {"backlinks": {"titel": "x"}},
+            "Unrecognised configuration name: titel (did you mean 'title'?)",
+        ),
     ],
 )
 def test_bad_values_fail_naming_the_option(

@@ -59,5 +59,17 @@ def test_docs_page_lists_every_check_with_its_default_severity() -> None:
         if line.startswith("| `")
     }
     for code, info in CODES.items():
-        if code.split(".")[0] in ("xref", "page", "suppress", "baseline"):
+        if code.split(".")[0] in ("xref", "page", "suppress", "baseline", "markdown", "backlinks"):
             assert rows.get(code) == info.severity, f"{code} missing or wrong on the docs page"
+
+
+def test_example_site_shows_backlinks_on_every_page_linked_to(example: Path) -> None:
+    built = build_site(example / "mkdocs.yml", strict=True)
+    assert built.error is None, built.messages()
+    links = built.config.plugins["careerkit"].state.links
+    linked = {x.target for x in links if x.resolved and x.source != x.target}
+    pages = {p.relative_to(example / "docs").as_posix() for p in (example / "docs").rglob("*.md")}
+    assert len(linked) >= 10
+    for page in sorted(pages):
+        has_block = 'class="careerkit-backlinks"' in built.html(page)
+        assert has_block == (page in linked), page

@@ -98,6 +98,29 @@ class PageFacts:
 
 
 @dataclasses.dataclass(frozen=True)
+class PageLink:
+    """A link from one page to a page of the site (or to itself), as the checks resolved it.
+
+    Attributes:
+        source: Docs path of the page the link is written on.
+        line: 1-based line of the link in the source file.
+        column: 1-based column of the link.
+        target: Docs path of the page it leads to (for a broken link, the path it names).
+        anchor: The ``#anchor`` part, without ``#`` ('' for none).
+        text: The link text as written ('' for raw HTML links).
+        resolved: The page, and the anchor if any, exist.
+    """
+
+    source: str
+    line: int
+    column: int
+    target: str
+    anchor: str
+    text: str
+    resolved: bool
+
+
+@dataclasses.dataclass(frozen=True)
 class XrefOptions:
     ignore: tuple[str, ...] = ()
     nav_section: str = "Cross-Reference Navigation"
@@ -179,6 +202,9 @@ class _Checker:
         self.findings: list[Finding] = []
         self.claimed: set[tuple[str, str]] = set()
         self.anchor_misses: list[tuple[Finding, str, str]] = []
+        self.links: list[PageLink] = []
+        # Where the link being checked leads (docs path, anchor), once its path is resolved.
+        self.resolution: tuple[str, str] | None = None
         # Where each reference label is defined, and each page's own labels.
         self.defined_in: dict[str, list[str]] = {}
         self.page_labels: dict[str, set[str]] = {}
@@ -347,6 +373,7 @@ class _Checker:
         else:
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
         full = resolved + (f"#{anchor}" if anchor else "")
+        self.resolution = (resolved, anchor)
         if self.ignored(target, full):
             self.claimed.add((page, link.target))
             return True
@@ -374,6 +401,7 @@ class _Checker:
                 )
                 return False
             resolved = own
+            self.resolution = (resolved, anchor)
             add(
                 _finding(
                     page,
@@ -389,6 +417,7 @@ class _Checker:
             if found is None:
                 return False
             resolved = found
+            self.resolution = (resolved, anchor)
         elif resolved == ".." or resolved.startswith("../"):
             inside = re.sub(r"^(\.\./)+", "", resolved)
             hint = inside if inside in self.site.files else self.same_name(inside)
@@ -407,6 +436,7 @@ class _Checker:
         real = self.resolve_file(page, link, target, resolved)
         if real is None:
             return False
+        self.resolution = (real, anchor)
         if " " in parts.path and not link.bracketed:
             # Only for links that lead somewhere: a broken one is reported once, as broken.
             add(
@@ -698,11 +728,20 @@ class _Checker:
                     )
                 )
 
+    def add_page_link(self, page: str, link: Link, ok: bool) -> None:
+        """Record a link a reader can follow to a page (not a definition, image or footnote)."""
+        if self.resolution is None or link.kind in ("definition", "image", "footnote"):
+            return
+        target, anchor = self.resolution
+        if _is_page(target):
+            self.links.append(PageLink(page, link.line, link.column, target, anchor, link.text, ok))
+
     def run(self) -> list[Finding]:
         for src, facts in self.pages.items():
             valid = {}
             for n, link in enumerate(facts.scan.links):
                 before = len(self.findings)
+                self.resolution = None
                 valid[n] = self.check_link(src, link, facts.rendered)
                 if len(self.findings) > before:
                     # MkDocs' own message about this link is then the same news, once more.
@@ -711,6 +750,7 @@ class _Checker:
                         real = facts.rendered.references.get(reference_key(link.label))
                         if real is not None:  # defined by a snippet or a hook
                             self.claimed.add((src, real))
+                self.add_page_link(src, link, valid[n])
             self.check_nav_section(facts, valid)
         for url, sources in self.site.collisions:
             first, *others = sources
@@ -755,6 +795,7 @@ def check_links(
     site: SiteInfo,
     options: XrefOptions | None = None,
     claimed: set[tuple[str, str]] | None = None,
+    links: list[PageLink] | None = None,
     anchor_misses: list[tuple[Finding, str, str]] | None = None,
 ) -> list[Finding]:
     """Every cross-reference finding for a site, in no particular order.
@@ -765,6 +806,8 @@ def check_links(
         options: The configurable parts of the checks.
         claimed: If given, receives ``(page, target)`` of every link careerkit reported or was
             told to ignore, so the build can quiet MkDocs' own message about the same link.
+        links: If given, receives every link to a page of the site, resolved or not, in the
+            order of ``pages`` and of each page's links.
         anchor_misses: If given, receives each missing-anchor finding with its target page and
             anchor, so the build can look for ids that plugins add to finished pages.
     """
@@ -772,6 +815,8 @@ def check_links(
     findings = checker.run()
     if claimed is not None:
         claimed.update(checker.claimed)
+    if links is not None:
+        links.extend(checker.links)
     if anchor_misses is not None:
         anchor_misses.extend(checker.anchor_misses)
     return findings

@@ -61,9 +61,8 @@ class Xref(Feature):
         site = site_info(files, config, nav=self.nav)
         site = dataclasses.replace(site, lookup=lambda p: files.get_file_from_path(p) is not None)
         misses: list[tuple[Finding, str, str]] = []
-        found = check_links(
-            self.pages, site, xref_options(self.build.options), self.claimed, misses
-        )
+        options = xref_options(self.build.options)
+        found = check_links(self.pages, site, options, self.claimed, self.build.links, misses)
         # Plugins may add ids after pages are converted (Material's tags listing renders in
         # on_env): a missing anchor is final only once its page is written without it.
         self.pending = {}

@@ -25,6 +25,8 @@ from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.toc import slugify as default_slugify
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
+from mkdocs_careerkit.lists.check import SwallowedList, swallowed_lists
+
 Slugify = Callable[[str, str], str]
 TabSlugs = tuple[Slugify, str, bool]
 """pymdownx.tabbed's ``slugify``, ``separator`` and ``combine_header_slug``."""
@@ -47,6 +49,8 @@ class Link:
         bracketed: The destination was written in angle brackets, ``(<my page.md>)``.
         used: For a definition: a reference link on the page uses it.
         overridden: For a definition: a later definition of the same label wins.
+        text: The link text as written (white space folded), for inline and reference links;
+            not part of a link's identity.
 
     A footnote reference ``[^label]`` is a link of kind ``footnote`` with its label.
     """
@@ -60,6 +64,7 @@ class Link:
     bracketed: bool = False
     used: bool = True
     overridden: bool = False
+    text: str = dataclasses.field(default="", compare=False)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,6 +104,8 @@ class PageScan:
     headings: tuple[Heading, ...]
     anchors: frozenset[str]
     suppressions: tuple[Suppression, ...]
+    swallowed: tuple[SwallowedList, ...] = ()
+    """List items that Python-Markdown renders as text of the paragraph above them."""
 
     def within(self, last_line: int) -> PageScan:
         """The scan of text appended after the page (snippets) kept only for its anchors."""
@@ -107,6 +114,7 @@ class PageScan:
             tuple(h for h in self.headings if h.line <= last_line),
             self.anchors,
             tuple(m for m in self.suppressions if m.line <= last_line),
+            tuple(s for s in self.swallowed if s.line <= last_line),
         )
 
 
@@ -705,7 +713,8 @@ def _scan_links(
         if after == "(":
             dest = _link_destination(masked, raw, close + 1, limit)
             if dest is not None:
-                links.append(Link(dest[0], line_no, col, kind, bracketed=dest[2]))
+                shown = "" if is_image else _display(raw[start + 1 : close])
+                links.append(Link(dest[0], line_no, col, kind, bracketed=dest[2], text=shown))
                 # Images inside the link text (`[![img](a.png)](b.md)`) are links too.
                 pos = start + 1 if "[" in inner else dest[1]
                 continue
@@ -720,7 +729,16 @@ def _scan_links(
             followed_by_link = masked[ref.end() : ref.end() + 1] == "("
             if key in definitions:
                 target = definitions[key][0]
-                links.append(Link(target, line_no, col, "reference", label=_display(label)))
+                links.append(
+                    Link(
+                        target,
+                        line_no,
+                        col,
+                        "reference",
+                        label=_display(label),
+                        text=_display(raw[start + 1 : close]),
+                    )
+                )
                 skip.add(ref.start(1) - 1)
                 pos = start + 1 if "[" in inner else ref.end()
                 continue
@@ -736,7 +754,7 @@ def _scan_links(
         if key in definitions and not _is_task_box(masked, text, start, close):
             target = definitions[key][0]
             label = _display(raw[start + 1 : close])
-            links.append(Link(target, line_no, col, "reference", label=label))
+            links.append(Link(target, line_no, col, "reference", label=label, text=label))
     if "<" in masked:
         for m in re.finditer(r"<a\s", masked, re.IGNORECASE):
             tag = _TAG_RE.match(masked, m.start())
@@ -1448,4 +1466,37 @@ def scan_page(
         headings=tuple(headings),
         anchors=frozenset(anchors),
         suppressions=tuple(_scan_suppressions(text)),
+        swallowed=tuple(
+            swallowed_lists(
+                text.lines,
+                text.masked_lines,
+                opaque=_raw_rows(text),
+                fenced=text.fenced,
+                spans=_span_rows(text, definition_rows),
+                line_offset=line_offset,
+            )
+        ),
     )
+
+
+def _span_rows(text: _Text, definitions: set[int]) -> set[int]:
+    """Rows blanked only because a code span covers them whole."""
+    if "`" not in text.raw:
+        return set()
+    kept = text.nocomment.split("\n")  # code spans and indented code still there
+    return {
+        row
+        for row, line in enumerate(text.masked_lines)
+        if not line.strip()
+        and kept[row].strip()
+        and not text.indented[row]
+        and row not in definitions
+    }
+
+
+def _raw_rows(text: _Text) -> set[int]:
+    """Rows that start inside a raw HTML block."""
+    rows: set[int] = set()
+    for start, end in text.raw_ranges:
+        rows.update(range(text.row(start), text.row(max(start, end - 1)) + 1))
+    return rows

@@ -1,0 +1,1 @@
+"""Backlinks: a "Referenced by" block on each page that other pages link to."""

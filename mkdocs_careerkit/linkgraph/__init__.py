@@ -1,0 +1,1 @@
+"""The link graph: every link between the site's pages, as JSON (``careerkit-links.json``)."""

@@ -1,0 +1,1 @@
+"""Markdown that does not render as its author meant: lists swallowed into a paragraph."""
