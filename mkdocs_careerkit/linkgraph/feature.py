@@ -25,6 +25,8 @@ class LinkGraph(Feature):
 
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
         if self.file is not None:
-            pages = [f.src_uri for f in files.documentation_pages()]
+            # The author's pages, as careerkit check lists them: not those a plugin generates
+            # (careerkit's own reading list, the blog's archive).
+            pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
             self.file.content_string = graph_json(pages, self.build.links)
         return []
