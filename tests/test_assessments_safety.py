@@ -98,6 +98,8 @@ def plain(text: str, combo: str) -> str:
 def strip_careerkit(out: str) -> str:
     """The output with everything careerkit adds taken out again."""
     out = DATA_RE.sub("", out)
+    out = re.sub(r'<template class="careerkit-controls">.*?</template>', "", out, flags=re.S)
+    out = re.sub(r"<td><label>(.*?)</label></td>", r"<td>\1</td>", out, flags=re.S)
     out = re.sub(r'<div class="careerkit-profile"[^>]*></div>\n?', "", out)
     out = re.sub(r' data-careerkit-[a-z]+="[^"]*"', "", out)
     out = re.sub(r'<span class="careerkit-box">(\[[ xX]\])</span>', r"\1", out)
@@ -110,7 +112,7 @@ def strip_careerkit(out: str) -> str:
     return re.sub(r' class="([^"<>]*)"(?=[^<>]*>)', classes, out)
 
 
-OURS = {"careerkit-assessment", "careerkit-band", "careerkit-rubric"}
+OURS = {"careerkit-assessment", "careerkit-band", "careerkit-rubric", "careerkit-rated"}
 
 
 def text_words(source: str) -> set[str]:

@@ -1,7 +1,8 @@
 """Redraw the README's screenshot of an assessment: ``python tests/browser/make_screenshot.py``.
 
 Builds the example site (with the seed's block on the networking chapter), rates a few
-statements, saves two dated results and photographs the block in Chromium.
+statements, saves three dated results and photographs the block in Chromium, in Material's
+light palette (README and docs) and its dark one (docs).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ sys.path.insert(0, str(REPO))
 from tests.browser.conftest import ARGS, CHROMIUM, SEED_PAGE, Server, SiteCopy  # noqa: E402
 
 OUT = REPO / "example-site" / "docs" / "careerkit" / "assessment-screenshot.png"
+DARK = OUT.with_name("assessment-screenshot-dark.png")
 SEED = '[data-careerkit-assessment="professional-network-assessment"]'
 
 
@@ -52,10 +54,15 @@ def main() -> None:
             answer([4, 4, 3, 5, 4, 5, 4, 4, 4, 3, 2, 3])
             block.get_by_role("button", name="Save today's result").click()
             block.locator(".careerkit-status").evaluate("s => s.textContent = ''")
+            page.evaluate("document.activeElement.blur()")
+            page.mouse.move(0, 0)
             block.screenshot(path=str(OUT))
+            # The same in Material's dark palette, for the docs.
+            page.evaluate("document.body.dataset.mdColorScheme = 'slate'")
+            block.screenshot(path=str(DARK))
             browser.close()
         server.close()
-    print(OUT)
+    print(OUT, DARK)
 
 
 if __name__ == "__main__":

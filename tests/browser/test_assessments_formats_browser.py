@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import Server
-from tests.browser.test_assessments_browser import _palette, open_page, score_rows, stored
+from tests.browser.test_assessments_browser import _palette, open_page, score_rows, stored, tool
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,7 @@ def test_sixteen_rubric_blocks_make_one_profile(example: Server, page: Any) -> N
         ["People", "1 / 20 (1 of 4 answered)", "1", "20%"],
     ]
     assert rows[-1] == ["Overall", "12 / 80 (4 of 16 answered)", "3", "60%"]
-    texts = profile.locator(".careerkit-summary > p").all_text_contents()
+    texts = profile.locator(".careerkit-card > p").all_text_contents()
     assert "Strongest: Delivery (100%) · Weakest: People (20%)" in texts
     assert (
         "Strongest: 2.2 Operational Ownership (5 Expert (5)) · "
@@ -105,7 +105,7 @@ def test_weighted_checklist_with_live_score_lines(
         "56%",
     ]
     with page.expect_download() as info:
-        block.get_by_role("button", name="Export JSON").click()
+        tool(block, "Export JSON")
     exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert exported["answers"] == {
         "everyone-can-explain-how-their-work-reaches-customers": 5,
