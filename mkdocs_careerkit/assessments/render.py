@@ -5,13 +5,13 @@ readers without JavaScript see); this module only adds ``data-careerkit-*`` attr
 wrapper elements around existing nodes, and ``<template>`` elements holding what only the script
 brings to life: each rating's segmented control, each rubric level's radio, the model as
 ``<script type="application/json">`` and the empty summary the script fills in. Templates are
-inert: without JavaScript nothing of this shows. It never converts author text again nor rebuilds the block from
-strings: when the rendered block does not have the shape the model expects (a list that did not
-render as a list, content tabs without ``pymdownx.tabbed``), :func:`enhance` changes nothing and
-says why, and the caller reports it. The script element sits in a ``<template>``: Material's
-instant navigation re-creates every ``<script>`` of the new page's content without its ``type``,
-which would run the JSON as JavaScript; it does not look inside templates, whose content is
-inert. Imports nothing from MkDocs.
+inert: without JavaScript nothing of this shows. It never converts author text again nor
+rebuilds the block from strings: when the rendered block does not have the shape the model
+expects (a list that did not render as a list, content tabs without ``pymdownx.tabbed``),
+:func:`enhance` changes nothing and says why, and the caller reports it. The script element sits
+in a ``<template>``: Material's instant navigation re-creates every ``<script>`` of the new
+page's content without its ``type``, which would run the JSON as JavaScript; it does not look
+inside templates, whose content is inert. Imports nothing from MkDocs.
 """
 
 from __future__ import annotations
