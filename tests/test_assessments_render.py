@@ -116,9 +116,10 @@ def test_attribute_values_are_escaped() -> None:
 
 def test_without_tabbed_the_block_is_left_as_rendered_and_reported() -> None:
     reported: list[Finding] = []
-    out = render(SEED_BLOCK, extensions=["admonition"], reporter=reported.append)
+    extensions = ["admonition", "pymdownx.tasklist"]
+    out = render(SEED_BLOCK, extensions=extensions, reporter=reported.append)
     # Exactly what Python-Markdown renders without careerkit: nothing rebuilt, nothing lost.
-    assert out == markdown.markdown(SEED_BLOCK, extensions=["admonition"])
+    assert out == markdown.markdown(SEED_BLOCK, extensions=extensions)
     assert [(f.code, f.severity, f.line, f.column) for f in reported] == [
         ("assessment.not-rendered", "warn", 1, 1)
     ]
@@ -249,7 +250,7 @@ def test_findings_are_logged_when_the_extension_runs_alone(
     with caplog.at_level(logging.WARNING, logger="mkdocs_careerkit"):
         markdown.markdown(
             '\n!!! question "Q (5=high, 1=low)"\n    - [ ] one\n',
-            extensions=["admonition", "mkdocs_careerkit.assessments"],
+            extensions=["admonition", "pymdownx.tasklist", "mkdocs_careerkit.assessments"],
         )
     assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
         (

@@ -239,7 +239,7 @@ def test_other_themes_and_url_styles(
         {
             "theme": theme,
             "use_directory_urls": directory_urls,
-            "markdown_extensions": ["admonition"],
+            "markdown_extensions": ["admonition", "pymdownx.tasklist"],
         },
     )
     name = "a/b/deep/index.html" if directory_urls else "a/b/deep.html"
@@ -310,3 +310,43 @@ def test_findings_after_a_snippet_include_are_at_their_source_line(
     ]
     found = sitecheck.check_site(load_config(str(tmp_path / "mkdocs.yml")))
     assert [f.format() for f in found if f.code.startswith("assessment.")] == build_lines
+
+
+@pytest.mark.parametrize(
+    ("extensions", "expected"),
+    [
+        (
+            [],
+            "index.md:3:1: 'Network Check (1=Low, 5=High)' is left as written, not interactive: "
+            "its '!!!' block needs the admonition extension "
+            "(add admonition to markdown_extensions) [assessment.missing-extension]",
+        ),
+        (
+            ["admonition"],
+            "index.md:3:1: 'Network Check (1=Low, 5=High)' shows its statements as '[ ]' text to "
+            "readers without JavaScript: the pymdownx.tasklist extension is not enabled "
+            "(add pymdownx.tasklist to markdown_extensions) [assessment.missing-extension]",
+        ),
+        (["markdown.extensions.admonition", "pymdownx.tasklist"], None),
+    ],
+    ids=["no-admonition", "no-tasklist", "both"],
+)
+def test_a_missing_extension_is_named_in_the_build_and_by_check(
+    tmp_path: Path, site: Any, extensions: list[str], expected: str | None
+) -> None:
+    page = '# Home\n\n!!! question "Network Check (1=Low, 5=High)"\n    - [ ] I help others\n'
+    site.expect += [r"assessment\.missing-extension", r"careerkit: "]
+    built = site(
+        {"index.md": page, "other.md": "# Other\n"},
+        {"theme": "mkdocs", "markdown_extensions": extensions},
+    )
+    build_lines = [line for line in built.careerkit_lines() if "[assessment." in line]
+    assert build_lines == ([expected] if expected else [])
+    found = sitecheck.check_site(load_config(str(tmp_path / "mkdocs.yml")))
+    assert [f.format() for f in found if f.code.startswith("assessment.")] == build_lines
+    # Assets only where an assessment really rendered.
+    html = (built.site_dir / "index.html").read_text(encoding="utf-8")
+    rendered = bool(extensions)
+    assert bool(assets_in(html)) is rendered
+    assert ("data-careerkit-assessment" in html) is rendered
+    assert assets_in((built.site_dir / "other" / "index.html").read_text(encoding="utf-8")) == []

@@ -16,9 +16,12 @@ from mkdocs_careerkit.assessments.extension import (
 EXTENSION = "mkdocs_careerkit.assessments"
 
 
-def options_from_config(config: Any) -> AssessmentOptions:
-    """Extension options from the plugin's validated ``assessments:`` sub-config."""
-    return AssessmentOptions.create(config.admonition_types, config.strings, config.title_words)
+def options_from_config(config: Any, extensions: Any = None) -> AssessmentOptions:
+    """Extension options from the plugin's validated ``assessments:`` sub-config; with the
+    site's ``markdown_extensions`` (for ``careerkit check``), missing extensions are findings."""
+    return AssessmentOptions.create(
+        config.admonition_types, config.strings, config.title_words, extensions
+    )
 
 
 def install(

@@ -24,7 +24,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from mkdocs_careerkit.assessments.check import check_page
+from mkdocs_careerkit.assessments.check import check_extensions, check_page
 from mkdocs_careerkit.assessments.lines import LineMap
 from mkdocs_careerkit.assessments.model import Assessment
 from mkdocs_careerkit.assessments.parse import TITLE_WORDS, ParseOptions, finding, parse_page
@@ -76,6 +76,7 @@ class AssessmentOptions:
     types: tuple[str, ...] = ("question",)
     strings: Mapping[str, str] = dataclasses.field(default_factory=lambda: merged(None))
     titles: tuple[str, ...] = TITLE_WORDS
+    extensions: frozenset[str] | None = None
 
     @classmethod
     def create(
@@ -83,9 +84,20 @@ class AssessmentOptions:
         types: Sequence[str] = ("question",),
         strings: Mapping[str, str] | None = None,
         titles: Sequence[str] = TITLE_WORDS,
+        extensions: Sequence[object] | None = None,
     ) -> AssessmentOptions:
+        names = None
+        if extensions is not None:  # the site's markdown_extensions, for careerkit check
+            names = frozenset(
+                str(e).removeprefix("markdown.extensions.")
+                for e in extensions
+                if isinstance(e, str)
+            )
         return cls(
-            tuple(str(t).lower() for t in types), merged(strings), tuple(str(t) for t in titles)
+            tuple(str(t).lower() for t in types),
+            merged(strings),
+            tuple(str(t) for t in titles),
+            names,
         )
 
     @property
@@ -200,20 +212,16 @@ class _AssessmentPreprocessor(Preprocessor):
         ):
             self.reporter(f)
         blocks = self.md.parser.blockprocessors
-        renderable = {"!!!": "admonition" in blocks, "???": "details" in blocks}
-        kept = []
-        for a in parsed.assessments:
-            marker = lines[a.line - 1].lstrip()[:3]
-            if renderable[marker]:
-                kept.append(a)
-                continue
-            needed = "admonition" if marker == "!!!" else "pymdownx.details"
-            self._not_rendered(a, f"the '{marker}' block is not rendered", f"enable {needed}")
+        present = {
+            "admonition": "admonition" in blocks,
+            "pymdownx.details": "details" in blocks,
+            "pymdownx.tasklist": "task-list" in self.md.treeprocessors,
+        }
+        kept, missing = check_extensions(parsed.assessments, lines, present.__getitem__)
+        for f in source_positions(missing, self.state.lines):
+            self.reporter(f)
         self.state.assessments = tuple(kept)
         return rewrite_source(lines, kept)
-
-    def _not_rendered(self, a: Assessment, why: str, fix: str) -> None:
-        report(self.reporter, self.state.lines, a, why, fix)
 
 
 def report(

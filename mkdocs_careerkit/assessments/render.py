@@ -320,6 +320,9 @@ def enhance(
         return problem
     block.set("class", " ".join([*classes, "careerkit-assessment"]))
     block.set("data-careerkit-part" if part else "data-careerkit-assessment", part or a.id)
+    # Each tab's title on its panel: themes without Material's tab CSS show it as a heading.
+    for tab, section in zip(shape.tabs, [s for s in a.sections if not s.implicit], strict=False):
+        tab.set("data-careerkit-tab", section.title)
     name = f"careerkit {part or a.id} "  # ids hold no spaces: names cannot collide
     labels = a.scale.label_map() if a.scale is not None else {}
     for li, item in zip(shape.tasks, a.task_items, strict=False):
@@ -331,7 +334,7 @@ def enhance(
             li.append(_rating(item, name + item.id, a.item_range(item), labels))
     for item in a.rubrics:
         _mark_rubric(shape.tables[item.table], item, strings, name + item.id)
-    _mark_lines(shape, a, strings)
+    _mark_lines(block, shape, a, strings)
     for n, li in enumerate(bands):
         li.set("data-careerkit-band", str(n))
         li.set("class", ((li.get("class") or "") + " careerkit-band").strip())
@@ -433,10 +436,12 @@ def summary(data: Mapping[str, Any]) -> Element:
     return box
 
 
-def _mark_lines(shape: _Shape, a: Assessment, strings: Mapping[str, str]) -> None:
+def _mark_lines(block: Element, shape: _Shape, a: Assessment, strings: Mapping[str, str]) -> None:
     """Mark the author's static "**Score: 2/4**" / "**Overall …:**" lines (the script shows
-    the reader's live ones instead) and "**Current Level: 3/5**" lines (an example)."""
+    the reader's live ones, from a template after each, instead) and "**Current Level: 3/5**"
+    lines (an example)."""
     tabs = [s.id for s in a.sections if not s.implicit]
+    parent = {child: el for el in block.iter() for child in el}
     for p, tab in shape.paras:
         text = p.text or ""
         if _EXAMPLE_LINE_RE.match(text) and a.rubric_block:
@@ -445,6 +450,12 @@ def _mark_lines(shape: _Shape, a: Assessment, strings: Mapping[str, str]) -> Non
             overall = "overall" in text[:40].casefold()
             section = "" if overall or tab < 0 or tab >= len(tabs) else tabs[tab]
             p.set("data-careerkit-static", section)
+            live = _controls(
+                Element("p", {"class": "careerkit-live", "data-careerkit-live": section})
+            )
+            live.tail, p.tail = p.tail, None
+            holder = parent[p]
+            holder.insert(list(holder).index(p) + 1, live)
 
 
 def _band_texts(shape: _Shape) -> list[str]:

@@ -15,7 +15,7 @@
   const num = (x) => (x == null ? "–" : +x.toFixed(2) + "");
 
   function h(tag, attrs, ...kids) {
-    const e = /^(svg|polyline|path|line|text|g)$/.test(tag)
+    const e = /^(svg|polyline|path|line|g)$/.test(tag)
       ? D.createElementNS("http://www.w3.org/2000/svg", tag) : D.createElement(tag);
     for (const k in attrs || {}) {
       const v = attrs[k];
@@ -151,11 +151,6 @@
       return r;
     };
     const overallTitle = T.overall + (data.weighted ? " (" + T.weighted + ")" : "");
-    const lives = own("[data-careerkit-static]").map((p) => {
-      const live = h("p", { class: "careerkit-live" });
-      p.after(live);
-      return [p.dataset.careerkitStatic, live];
-    });
     const ends = (list, name) => list.length > 1 && list[0].p > list[list.length - 1].p
       ? fmt(T.strongest, { section: name(list[0]) }) + " · " + fmt(T.weakest, { section: name(list[list.length - 1]) }) : "";
 
@@ -181,8 +176,8 @@
         .map((it) => ({ t: it.text, p: st.answers[it.id] / it.max, v: label(it) })).sort(byPct), (x) => x.t + " (" + x.v + ")") : "";
       const results = { "": all };
       for (const s of secs) results[s.id] = s.r;
-      for (const [id, live] of lives) {
-        const r = results[id];
+      for (const live of own(".careerkit-live")) {
+        const id = live.dataset.careerkitLive, r = results[id];
         live.textContent = id ? T.score + ": " + (r ? r.s + " / " + r.top + " (" + pct(r.pct) + ")" : "–") : overallTitle + ": " + pct(all.pct);
       }
       const found = [];
