@@ -408,6 +408,7 @@ def summary(data: Mapping[str, Any]) -> Element:
         add(chart, "text", f"{p}%", x="0", y=f"{y + 3:g}")
     add(chart, "g", class_="careerkit-plot")
     add(progress, "ul", class_="careerkit-legend")
+    add(progress, "ol", class_="careerkit-saved")
     tools = add(box, "div", class_="careerkit-tools", role="group", aria_label=t["tools"])
     button = {"type": "button"}
     add(

@@ -1,4 +1,4 @@
-/* careerkit assessments. Design notes: README.md beside this file. */
+/* careerkit assessments (notes: README.md) */
 (() => {
   "use strict";
   const W = window, D = document;
@@ -34,7 +34,7 @@
     const blank = () => ({ v: 2, answers: {}, kinds: {}, stale: {}, snapshots: [] });
     const kind = (it) => it.kind + ":" + it.min + "-" + it.max;
     const okNum = (v) => typeof v == "number" && isFinite(v);
-    const okSnap = (s) => isObj(s) && /^\d{4}-\d\d-\d\d$/.test(s.date) && isObj(s.scores) && isObj(s.answers) &&
+    const okSnap = (s) => isObj(s) && /^\d{4}-\d\d-\d\d$/.test(s.date) && isObj(s.scores) && isObj(s.answers) && [undefined, "" + s.note].includes(s.note) &&
       Object.values(s.answers).every(okNum) &&
       [s.overall, ...Object.values(s.scores)].every((p) => p === null || (okNum(p) && p >= 0 && p <= 100));
     let st = blank(), locked = 0;
@@ -64,7 +64,6 @@
     const sel = (attr, id) => own("[" + attr + '="' + CSS.escape(id) + '"]')[0];
     for (const x of [root, ...hosts]) x.classList.add("careerkit-on");
     for (const sec of data.sections) for (const it of sec.items) items[it.id] = it;
-    // Ratings and rubric choices come from the build, in templates; checklists use the tasklist's boxes.
     for (const t of own("template.careerkit-controls")) t.replaceWith(t.content);
     for (const c of own("input[data-ck]")) (inputs[c.dataset.ck] ||= []).push(c);
     for (const it of Object.values(items)) {
@@ -85,15 +84,32 @@
     holder.before(summary);
     const q = (c) => summary.querySelector(".careerkit-" + c);
     const rows = summary.querySelector("tbody"), head = q("head"), extremes = q("extremes"), best = q("best"), meaning = summary.querySelector("ul");
-    const meaningBox = q("meaning"), scores = q("scores"), progress = q("progress"), chart = q("plot"), legend = q("legend");
+    const meaningBox = q("meaning"), scores = q("scores"), progress = q("progress"), chart = q("plot"), legend = q("legend"), saved = q("saved");
     const status = q("status"), file = summary.querySelector("[type=file]"), menu = q("menu"), more = q("more"), tools = q("tools");
     const open = (o) => { menu.hidden = !o; more.setAttribute("aria-expanded", !!o); };
     const acts = { save: snapshot, more: () => open(menu.hidden), json: () => exportAs("json"), csv: () => exportAs("csv"),
-      md: () => exportAs("md"), import: () => file.click(), print, reset };
-    tools.addEventListener("click", (e) => {
+      md: () => exportAs("md"), import: () => file.click(), print, reset, undo: () => undo(),
+      note(i) {
+        const s = st.snapshots[i], n = W.prompt(fmt(T.note_prompt, { date: s.date }), s.note || "");
+        if (n == null) return;
+        s.note = n.trim();
+        if (!s.note) delete s.note;
+        store();
+        update();
+      },
+      drop(i) {
+        const [s] = st.snapshots.splice(i, 1);
+        undo = () => { st.snapshots.splice(i, 0, s); store(); update(); say(""); };
+        store();
+        update();
+        say(fmt(T.deleted, { date: s.date }) + " ");
+        status.append(h("button", { type: "button", "data-careerkit-do": "undo", text: T.undo }));
+      } };
+    let undo;
+    summary.addEventListener("click", (e) => {
       const b = e.target.closest("[data-careerkit-do]");
       if (b && b.parentNode == menu) open(0);
-      if (b) acts[b.dataset.careerkitDo]();
+      if (b) acts[b.dataset.careerkitDo](+b.dataset.i);
     });
     tools.addEventListener("focusout", (e) => tools.contains(e.relatedTarget) || open(0));
     tools.addEventListener("keydown", (e) => { if (e.key == "Escape" && !menu.hidden) { open(0); more.focus(); } });
@@ -224,7 +240,9 @@
           h("line", { x1: 0, x2: 24, y1: 5, y2: 5, ...dash }), mark(12, 5)),
           s.title + ": " + (vals.length ? vals[0] + (vals.length > 1 ? " → " + vals[vals.length - 1] : "") : "–")));
       });
-      if (snaps.length) legend.append(h("li", { text: T.date + ": " + snaps[0].date + (snaps.length > 1 ? " → " + snaps[snaps.length - 1].date : "") }));
+      const b = (act, i, text) => h("button", { type: "button", "data-careerkit-do": act, "data-i": i, text });
+      saved.replaceChildren(...snaps.map((s, i) => h("li", {}, s.date + (s.note ? " – " + s.note : "") + ": " + pct(s.overall) + " ",
+        b("note", i, T.note), " ", b("drop", i, T.delete))));
     }
 
     function snapshot() {
@@ -258,7 +276,7 @@
           "| " + [...tr.cells].map((c) => e(c.textContent)).join(" | ") + " |" + (i ? "" : "\n" + "|---".repeat(tr.cells.length) + "|")).join("\n") +
           "\n" + sections().map((s) => "\n## " + e(s.title) + "\n\n" + s.items.map((it) => "- " + e(it.text) + ": " + (label(it) || "–")).join("\n")).join("\n") + "\n";
       }
-      const a = h("a", { href: URL.createObjectURL(new Blob([text], { type: kind == "json" ? "application/json" : "text/" + (kind == "md" ? "markdown" : kind) })), download: name });
+      const a = h("a", { href: URL.createObjectURL(new Blob([text])), download: name });
       D.body.append(a);
       a.click();
       a.remove();

@@ -220,8 +220,11 @@ def test_snapshots_draw_a_trend_per_section(example: Server, page: Any) -> None:
         "Network Quality: 40% → 40%",
         "Value Creation: 60% → 80%",
         "Community Engagement: –",
-        "Date: 2025-01-15 → 2025-04-15",
     ]
+    # The saved results are listed by date under the chart.
+    assert block.locator(".careerkit-saved li").evaluate_all(
+        "ls => ls.map(l => l.firstChild.textContent.trim())"
+    ) == ["2025-01-15: 50%", "2025-04-15: 60%"]
     # Series differ not only by hue: each has its own marker shape and dash pattern.
     keys = block.locator(".careerkit-legend svg").evaluate_all(
         """ss => ss.map(s => [getComputedStyle(s).color,
@@ -588,3 +591,53 @@ def test_storage_is_namespaced_by_the_sites_path(browser: Any, tmp_path: Path) -
     finally:
         ctx.close()
         server.close()
+
+
+def test_a_saved_result_can_be_annotated_deleted_and_restored(
+    example: Server, page: Any, tmp_path: Path
+) -> None:
+    page.clock.set_fixed_time("2025-01-15T10:00:00")
+    block = open_page(page, example.url(SEED_URL))
+    rate(block, 0, 2)
+    block.get_by_role("button", name="Save today's result").click()
+    page.clock.set_fixed_time("2025-04-15T10:00:00")
+    rate(block, 0, 4)
+    block.get_by_role("button", name="Save today's result").click()
+    saved = block.locator(".careerkit-saved li")
+
+    def rows() -> list[str]:
+        return saved.evaluate_all("ls => ls.map(l => l.firstChild.textContent.trim())")
+
+    assert rows() == ["2025-01-15: 40%", "2025-04-15: 80%"]
+    # Annotate the second result; the prompt names its date.
+    prompts: list[str] = []
+    page.once("dialog", lambda d: (prompts.append(d.message), d.accept("before promotion")))
+    saved.nth(1).get_by_role("button", name="Note").click()
+    assert prompts == ["A note for your result of 2025-04-15 (empty: none):"]
+    assert rows() == ["2025-01-15: 40%", "2025-04-15 – before promotion: 80%"]
+    assert stored(page)["snapshots"][1]["note"] == "before promotion"
+    # Delete the first, then undo: it comes back where it was, with everything it held.
+    before = stored(page)["snapshots"]
+    saved.nth(0).get_by_role("button", name="Delete").click()
+    assert rows() == ["2025-04-15 – before promotion: 80%"]
+    assert [s["date"] for s in stored(page)["snapshots"]] == ["2025-04-15"]
+    status = block.locator(".careerkit-status")
+    assert status.text_content() == "Deleted your result of 2025-01-15. Undo"
+    status.get_by_role("button", name="Undo").click()
+    assert stored(page)["snapshots"] == before
+    assert status.text_content() == ""
+    # A note survives a reload and an export/import round trip; a note that is not text
+    # makes the file invalid.
+    page.reload()
+    block = open_page(page, example.url(SEED_URL))
+    assert rows() == ["2025-01-15: 40%", "2025-04-15 – before promotion: 80%"]
+    _, text = _download(page, block, "Export JSON")
+    assert json.loads(text)["snapshots"][1]["note"] == "before promotion"
+    path = tmp_path / "bad.json"
+    path.write_text(text.replace('"before promotion"', "42"), encoding="utf-8")
+    block.locator("input[type=file]").set_input_files(str(path))
+    assert status.text_content() == "Nothing was imported: saved result 2 is not valid"
+    # Clearing the note removes it.
+    page.once("dialog", lambda d: d.accept("  "))
+    saved.nth(1).get_by_role("button", name="Note").click()
+    assert "note" not in stored(page)["snapshots"][1]

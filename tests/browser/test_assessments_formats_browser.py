@@ -72,7 +72,8 @@ def test_sixteen_rubric_blocks_make_one_profile(example: Server, page: Any) -> N
         "3-1-mentoring": 1,
     }
     profile.get_by_role("button", name="Save today's result").click()
-    assert profile.locator(".careerkit-legend li").count() == 5  # four groups and the date
+    assert profile.locator(".careerkit-legend li").count() == 4  # the four groups
+    assert profile.locator(".careerkit-saved li").count() == 1
     page.reload()
     profile = open_page(page, example.url(PROFILE_URL), PROFILE)
     assert page.locator("[data-careerkit-part] input:checked").count() == 4
