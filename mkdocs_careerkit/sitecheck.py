@@ -132,7 +132,7 @@ def check_site(
         page_findings.append(_cannot_see(config, blind))
     assessments, assessment_options = (
         SiteAssessments(),
-        options_from_config(options.assessments, config.markdown_extensions),
+        options_from_config(options.assessments, config),
     )
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         if file.abs_src_path is None:

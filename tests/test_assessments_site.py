@@ -350,3 +350,52 @@ def test_a_missing_extension_is_named_in_the_build_and_by_check(
     assert bool(assets_in(html)) is rendered
     assert ("data-careerkit-assessment" in html) is rendered
     assert assets_in((built.site_dir / "other" / "index.html").read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    ("theme", "words"),
+    [
+        ({"name": "material", "language": "de"}, ("Mehr", "Bereich", "Gesamt")),
+        ({"name": "material", "language": "pt-BR"}, ("Mais", "Secção", "Global")),
+        ({"name": "mkdocs", "locale": "fr"}, ("Plus", "Section", "Global")),
+        ({"name": "readthedocs", "locale": "es"}, ("Más", "Sección", "Total")),
+        ({"name": "material", "language": "ja"}, ("More", "Section", "Overall")),
+    ],
+    ids=["material-de", "material-pt-BR", "mkdocs-fr", "readthedocs-es", "no-translation"],
+)
+def test_built_in_words_follow_the_theme_language(
+    tmp_path: Path, site: Any, theme: dict[str, str], words: tuple[str, str, str]
+) -> None:
+    more, section, overall = words
+    page = (
+        f'# Home\n\n!!! question "Q (1=a, 5=b)"\n    - [ ] x\n\n    - {overall} below 3: practise\n'
+    )
+    built = site(
+        {"index.md": page},
+        {
+            "theme": theme,
+            "markdown_extensions": ["admonition", "pymdownx.tasklist"],
+            # A single word of the author's own wins over the built-in translation.
+            "plugins": [{"careerkit": {"assessments": {"strings": {"save": "Mine"}}}}],
+        },
+    )
+    html = built.html("index.md")
+    (raw,) = re.findall(r'"careerkit-assessment-data"><script type="application/json">(.*?)<', html)
+    strings = json.loads(raw)["strings"]
+    assert (strings["more"], strings["section"], strings["save"]) == (more, section, "Mine")
+    assert f'<th scope="col">{section}</th>' in html
+    # The translated "overall" names a band's scope, in the build and in careerkit check alike.
+    assert "data-careerkit-band" in html
+    found = sitecheck.check_site(load_config(str(tmp_path / "mkdocs.yml")))
+    assert [f for f in found if f.code.startswith("assessment.")] == []
+
+
+def test_every_translation_has_every_key_and_keeps_its_placeholders() -> None:
+    from mkdocs_careerkit.assessments.strings import DEFAULT_STRINGS, TRANSLATIONS
+
+    assert sorted(TRANSLATIONS) == ["de", "es", "fr", "pt"]
+    for language, words in TRANSLATIONS.items():
+        assert words.keys() == DEFAULT_STRINGS.keys(), language
+        for key, text in words.items():
+            needed = set(re.findall(r"\{\w+\}", DEFAULT_STRINGS[key]))
+            assert set(re.findall(r"\{\w+\}", text)) == needed, (language, key)

@@ -85,6 +85,7 @@ class AssessmentOptions:
         strings: Mapping[str, str] | None = None,
         titles: Sequence[str] = TITLE_WORDS,
         extensions: Sequence[object] | None = None,
+        language: object = "",
     ) -> AssessmentOptions:
         names = None
         if extensions is not None:  # the site's markdown_extensions, for careerkit check
@@ -95,7 +96,7 @@ class AssessmentOptions:
             )
         return cls(
             tuple(str(t).lower() for t in types),
-            merged(strings),
+            merged(strings, language),
             tuple(str(t) for t in titles),
             names,
         )
@@ -121,6 +122,10 @@ class AssessmentExtension(Extension):
                 "contains task-list items or a level table.",
             ],
             "strings": [{}, "Translations of the words readers see, by key."],
+            "language": [
+                "",
+                "Language of the built-in words readers see (en, de, fr, es, pt; others: en).",
+            ],
             "reporter": [
                 log_finding,
                 "Called with each Finding (lines count from the Markdown body); "
@@ -137,7 +142,12 @@ class AssessmentExtension(Extension):
         titles = self.getConfig("title_words")
         if isinstance(titles, str):
             titles = [titles]
-        return AssessmentOptions.create(types, self.getConfig("strings") or {}, titles)
+        return AssessmentOptions.create(
+            types,
+            self.getConfig("strings") or {},
+            titles,
+            language=self.getConfig("language"),
+        )
 
     def extendMarkdown(self, md: Markdown) -> None:
         state = _DocumentState()

@@ -2,17 +2,20 @@
 (() => {
   "use strict";
   const W = window, D = document;
-  if (W.careerkitAssessments) return; // instant navigation
+  if (W.careerkitAssessments) return;
   W.careerkitAssessments = 1;
   const me = D.currentScript;
   const site = me ? new URL(me.src.replace(/assets\/careerkit\/[^/]*$/, ""), location).pathname : "/";
   const fmt = (s, o) => s.replace(/\{(\w+)\}/g, (m, k) => (k in o ? o[k] : m));
-  const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+  const today = () => new Date().toLocaleDateString("sv");
   const isObj = (o) => o && typeof o == "object" && !Array.isArray(o);
-  const pct = (x) => (x == null ? "–" : Math.round(x) + "%");
+  const lang = D.documentElement.lang || undefined;
+  const nf = (x, o) => (x == null ? "–" : new Intl.NumberFormat(lang, o).format(x));
+  const pct = (x) => nf(x == null ? x : x / 100, { style: "percent" });
+  const day = (d) => new Date(d + "T12:00").toLocaleDateString(lang, { dateStyle: "medium" });
   const MARK = ["m-3 0a3 3 0 1 0 6 0a3 3 0 1 0-6 0", "m-3-3h6v6h-6z", "m0-4 4 7h-8z", "m0-4 4 4-4 4-4-4z", "m-4-1h3v-3h2v3h3v2h-3v3h-2v-3h-3z", "m0 4 4-7h-8z"];
   const DASH = [null, "6 3", "2 3", "8 3 2 3", "1 3", "4 2"];
-  const num = (x) => (x == null ? "–" : +x.toFixed(2) + "");
+  const num = (x) => nf(x, { maximumFractionDigits: 2 });
 
   function h(tag, attrs, ...kids) {
     const e = /^(svg|polyline|path|line|g)$/.test(tag)
@@ -29,7 +32,7 @@
   function setup(root) {
     const holder = root.querySelector(":scope > template.careerkit-assessment-data");
     const data = JSON.parse(holder.content.querySelector("script").textContent);
-    const A = data.scale || data.parts; // average column
+    const A = data.scale || data.parts;
     const T = data.strings, key = "careerkit:" + site + ":" + data.id, inputs = {}, items = {};
     const blank = () => ({ v: 2, answers: {}, kinds: {}, stale: {}, snapshots: [] });
     const kind = (it) => it.kind + ":" + it.min + "-" + it.max;
@@ -55,7 +58,7 @@
         localStorage.setItem(key, JSON.stringify(st));
         if (status.textContent == T.not_saved) say("");
         return 1;
-      } catch (e) { say(T.not_saved, 1); return 0; }
+      } catch { say(T.not_saved, 1); return 0; }
     };
     const part = '[data-careerkit-part="' + CSS.escape(data.id) + '"]';
     const hosts = data.parts ? [...D.querySelectorAll(part)] : [root];
@@ -90,7 +93,7 @@
     const acts = { save: snapshot, more: () => open(menu.hidden), json: () => exportAs("json"), csv: () => exportAs("csv"),
       md: () => exportAs("md"), import: () => file.click(), print, reset, undo: () => undo(),
       note(i) {
-        const s = st.snapshots[i], n = W.prompt(fmt(T.note_prompt, { date: s.date }), s.note || "");
+        const s = st.snapshots[i], n = W.prompt(fmt(T.note_prompt, { date: day(s.date) }), s.note || "");
         if (n == null) return;
         s.note = n.trim();
         if (!s.note) delete s.note;
@@ -102,7 +105,7 @@
         undo = () => { st.snapshots.splice(i, 0, s); store(); update(); say(""); };
         store();
         update();
-        say(fmt(T.deleted, { date: s.date }) + " ");
+        say(fmt(T.deleted, { date: day(s.date) }) + " ");
         status.append(h("button", { type: "button", "data-careerkit-do": "undo", text: T.undo }));
       } };
     let undo;
@@ -116,12 +119,11 @@
 
     const say = (text, bad) => { status.textContent = text; status.classList.toggle("careerkit-error", !!bad); };
 
-    // Backup before anything is saved.
     let raw = null;
-    try { raw = localStorage.getItem(key); } catch (e) { /* no storage */ }
+    try { raw = localStorage.getItem(key); } catch {}
     if (raw != null) {
       let s = null, lost = 0;
-      try { s = JSON.parse(raw); } catch (e) { /* below */ }
+      try { s = JSON.parse(raw); } catch {}
       if (isObj(s) && isObj(s.answers) && Array.isArray(s.snapshots)) {
         for (const k of ["answers", "kinds", "stale"]) if (isObj(s[k])) st[k] = s[k];
         for (const id in st.answers) if (!okNum(st.answers[id])) { delete st.answers[id]; lost = 1; }
@@ -136,7 +138,7 @@
           while ((b = localStorage.getItem(key + " backup " + n)) != null && b != raw) n++;
           localStorage.setItem(key + " backup " + n, raw);
           notes.push(fmt(T.backup, { key: key + " backup " + n }));
-        } catch (e) { locked = 1; notes.push(T.not_saved); }
+        } catch { locked = 1; notes.push(T.not_saved); }
       }
       migrate();
       const changed = Object.keys(st.stale).filter((id) => items[id]).length;
@@ -172,7 +174,7 @@
 
     const bar = (p) => {
       const fill = h("span");
-      fill.style.width = (p || 0) + "%"; // CSP-safe
+      fill.style.width = (p || 0) + "%";
       return h("span", { class: "careerkit-bar", "aria-hidden": "true" }, fill);
     };
 
@@ -241,7 +243,7 @@
           s.title + ": " + (vals.length ? vals[0] + (vals.length > 1 ? " → " + vals[vals.length - 1] : "") : "–")));
       });
       const b = (act, i, text) => h("button", { type: "button", "data-careerkit-do": act, "data-i": i, text });
-      saved.replaceChildren(...snaps.map((s, i) => h("li", {}, s.date + (s.note ? " – " + s.note : "") + ": " + pct(s.overall) + " ",
+      saved.replaceChildren(...snaps.map((s, i) => h("li", {}, day(s.date) + (s.note ? " – " + s.note : "") + ": " + pct(s.overall) + " ",
         b("note", i, T.note), " ", b("drop", i, T.delete))));
     }
 
@@ -250,7 +252,7 @@
       for (const s of sections()) scores[s.id] = s.r.n ? s.r.pct : null;
       st.snapshots = st.snapshots.filter((s) => s.date != date).concat({ date, answers: { ...st.answers }, scores, overall: overall().n ? overall().pct : null })
         .sort((a, b) => (a.date < b.date ? -1 : 1));
-      if (store()) say(fmt(T.saved, { date }));
+      if (store()) say(fmt(T.saved, { date: day(date) }));
       update();
     }
 
@@ -300,7 +302,7 @@
       file.value = "";
       if (!f) return;
       let o;
-      try { o = JSON.parse(await f.text()); } catch (e) { return say(fmt(T.import_failed, { reason: T.not_json }), 1); }
+      try { o = JSON.parse(await f.text()); } catch { return say(fmt(T.import_failed, { reason: T.not_json }), 1); }
       const why = invalid(o);
       if (why) return say(fmt(T.import_failed, { reason: why }), 1);
       st = { v: 2, answers: o.answers, kinds: isObj(o.kinds) ? o.kinds : {}, stale: isObj(o.stale) ? o.stale : {}, snapshots: o.snapshots };
@@ -325,7 +327,7 @@
       if (!W.confirm(T.confirm_reset)) return;
       st = blank();
       locked = 0;
-      try { localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
+      try { localStorage.removeItem(key); } catch {}
       sync();
       say(T.reset_done);
     }

@@ -200,7 +200,8 @@ def test_snapshots_draw_a_trend_per_section(example: Server, page: Any) -> None:
     show_tab(block, "Value Creation")
     rate(block, 4, 3)
     block.get_by_role("button", name="Save today's result").click()
-    assert block.locator(".careerkit-status").text_content() == "Saved your result of 2025-01-15."
+    # Dates and numbers are shown in the page's language (Intl); storage keeps ISO dates.
+    assert block.locator(".careerkit-status").text_content() == "Saved your result of Jan 15, 2025."
     page.clock.set_fixed_time("2025-04-15T10:00:00")
     rate(block, 4, 5)
     block.get_by_role("button", name="Save today's result").click()
@@ -224,7 +225,7 @@ def test_snapshots_draw_a_trend_per_section(example: Server, page: Any) -> None:
     # The saved results are listed by date under the chart.
     assert block.locator(".careerkit-saved li").evaluate_all(
         "ls => ls.map(l => l.firstChild.textContent.trim())"
-    ) == ["2025-01-15: 50%", "2025-04-15: 60%"]
+    ) == ["Jan 15, 2025: 50%", "Apr 15, 2025: 60%"]
     # Series differ not only by hue: each has its own marker shape and dash pattern.
     keys = block.locator(".careerkit-legend svg").evaluate_all(
         """ss => ss.map(s => [getComputedStyle(s).color,
@@ -608,21 +609,21 @@ def test_a_saved_result_can_be_annotated_deleted_and_restored(
     def rows() -> list[str]:
         return saved.evaluate_all("ls => ls.map(l => l.firstChild.textContent.trim())")
 
-    assert rows() == ["2025-01-15: 40%", "2025-04-15: 80%"]
+    assert rows() == ["Jan 15, 2025: 40%", "Apr 15, 2025: 80%"]
     # Annotate the second result; the prompt names its date.
     prompts: list[str] = []
     page.once("dialog", lambda d: (prompts.append(d.message), d.accept("before promotion")))
     saved.nth(1).get_by_role("button", name="Note").click()
-    assert prompts == ["A note for your result of 2025-04-15 (empty: none):"]
-    assert rows() == ["2025-01-15: 40%", "2025-04-15 – before promotion: 80%"]
+    assert prompts == ["A note for your result of Apr 15, 2025 (empty: none):"]
+    assert rows() == ["Jan 15, 2025: 40%", "Apr 15, 2025 – before promotion: 80%"]
     assert stored(page)["snapshots"][1]["note"] == "before promotion"
     # Delete the first, then undo: it comes back where it was, with everything it held.
     before = stored(page)["snapshots"]
     saved.nth(0).get_by_role("button", name="Delete").click()
-    assert rows() == ["2025-04-15 – before promotion: 80%"]
+    assert rows() == ["Apr 15, 2025 – before promotion: 80%"]
     assert [s["date"] for s in stored(page)["snapshots"]] == ["2025-04-15"]
     status = block.locator(".careerkit-status")
-    assert status.text_content() == "Deleted your result of 2025-01-15. Undo"
+    assert status.text_content() == "Deleted your result of Jan 15, 2025. Undo"
     status.get_by_role("button", name="Undo").click()
     assert stored(page)["snapshots"] == before
     assert status.text_content() == ""
@@ -630,7 +631,7 @@ def test_a_saved_result_can_be_annotated_deleted_and_restored(
     # makes the file invalid.
     page.reload()
     block = open_page(page, example.url(SEED_URL))
-    assert rows() == ["2025-01-15: 40%", "2025-04-15 – before promotion: 80%"]
+    assert rows() == ["Jan 15, 2025: 40%", "Apr 15, 2025 – before promotion: 80%"]
     _, text = _download(page, block, "Export JSON")
     assert json.loads(text)["snapshots"][1]["note"] == "before promotion"
     path = tmp_path / "bad.json"
