@@ -242,7 +242,7 @@
           h("line", { x1: 0, x2: 24, y1: 5, y2: 5, ...dash }), mark(12, 5)),
           s.title + ": " + (vals.length ? vals[0] + (vals.length > 1 ? " → " + vals[vals.length - 1] : "") : "–")));
       });
-      const b = (act, i, text) => h("button", { type: "button", "data-careerkit-do": act, "data-i": i, text });
+      const b = (act, i, text) => h("button", { type: "button", "data-careerkit-do": act, "data-i": i, text, "aria-label": text + " " + day(snaps[i].date) });
       saved.replaceChildren(...snaps.map((s, i) => h("li", {}, day(s.date) + (s.note ? " – " + s.note : "") + ": " + pct(s.overall) + " ",
         b("note", i, T.note), " ", b("drop", i, T.delete))));
     }

@@ -458,6 +458,7 @@ def test_axe_finds_no_violations(example: Server, page: Any, scheme: str) -> Non
             block.locator("input[data-ck]").first.evaluate("i => i.click()")
             block.get_by_role("button", name="Save today's result").click()
             block.get_by_role("button", name="More").click()  # the menu, open
+            page.wait_for_timeout(300)  # Material's 125 ms button colour transitions end
             results = axe.run(page, context=root)
             violations = [
                 (v["id"], v["help"], [n["html"][:120] for n in v["nodes"]])
@@ -637,6 +638,7 @@ def test_a_saved_result_can_be_annotated_deleted_and_restored(
     path = tmp_path / "bad.json"
     path.write_text(text.replace('"before promotion"', "42"), encoding="utf-8")
     block.locator("input[type=file]").set_input_files(str(path))
+    status.filter(has_text="Nothing").wait_for()  # the file is read asynchronously
     assert status.text_content() == "Nothing was imported: saved result 2 is not valid"
     # Clearing the note removes it.
     page.once("dialog", lambda d: d.accept("  "))

@@ -145,6 +145,7 @@ def test_axe_finds_no_violations_in_the_formats(example: Server, page: Any, sche
         page.wait_for_selector(f"{root}.careerkit-on .careerkit-summary")
         page.locator("input[data-ck]").first.evaluate("i => i.click()")
         page.locator(root).get_by_role("button", name="Save today's result").click()
+        page.wait_for_timeout(300)  # Material's 125 ms button colour transitions end
         results = axe.run(page, context=context)
         violations = [
             (v["id"], v["help"], [n["html"][:120] for n in v["nodes"]])

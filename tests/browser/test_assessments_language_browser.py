@@ -94,6 +94,7 @@ def test_axe_finds_no_violations_in_german(german: Server, page: Any, scheme: st
     rate(block, 0, 3)
     block.get_by_role("button", name="Sichern").click()
     block.get_by_role("button", name="Mehr").click()
+    page.wait_for_timeout(300)  # Material's 125 ms button colour transitions end
     results = Axe().run(page, context=SEED)
     violations = [
         (v["id"], v["help"], [n["html"][:120] for n in v["nodes"]])
