@@ -530,6 +530,7 @@ def test_strict_content_security_policy(example: Server, context: Any) -> None:
 def test_print_shows_the_summary_only(example: Server, page: Any) -> None:
     block = open_page(page, example.url(SEED_URL))
     rate(block, 0, 4)
+    block.get_by_role("button", name="Save today's result").click()
     tool(block, "Print summary")
     assert page.evaluate("document.documentElement.classList.contains('careerkit-print')")
     page.emulate_media(media="print")
@@ -537,10 +538,13 @@ def test_print_shows_the_summary_only(example: Server, page: Any) -> None:
         """() => ({
             summary: getComputedStyle(document.querySelector('.careerkit-scores')).visibility,
             title: getComputedStyle(document.querySelector('h1')).visibility,
-            tools: getComputedStyle(document.querySelector('.careerkit-tools')).display,
+            buttons: [...document.querySelectorAll('.careerkit-summary button')]
+                .map(b => getComputedStyle(b).display),
         })"""
     )
-    assert visible == {"summary": "visible", "title": "hidden", "tools": "none"}
+    # The summary prints without its buttons (save, menu, each saved result's Note and Delete).
+    assert visible["summary"] == "visible" and visible["title"] == "hidden"
+    assert set(visible["buttons"]) == {"none"}
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert not page.evaluate("document.documentElement.classList.contains('careerkit-print')")
 
