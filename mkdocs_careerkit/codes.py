@@ -69,6 +69,9 @@ CODES: dict[str, Code] = {
     "assessment.unusable-scale": Code("warn", "text that looks like a scale but cannot be rated"),
     "assessment.not-read": Code("warn", "assessment or statement in a blockquote, not answerable"),
     "assessment.partial-weights": Code("warn", "weights on some tabs of an assessment only"),
+    "assessment.missing-extension": Code(
+        "warn", "assessment syntax on a page without admonition or pymdownx.tasklist enabled"
+    ),
     "assessment.not-rendered": Code(
         "warn", "block left as written: it did not render in the shape of an assessment"
     ),

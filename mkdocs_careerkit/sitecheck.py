@@ -162,7 +162,10 @@ def check_site(
     page_findings: list[Finding] = []
     if blind and options.xref.enabled:
         page_findings.append(_cannot_see(config, blind))
-    assessments, assessment_options = SiteAssessments(), options_from_config(options.assessments)
+    assessments, assessment_options = (
+        SiteAssessments(),
+        options_from_config(options.assessments, config),
+    )
     tags = site_tags(options, config, files) if tags_enabled(options) else None
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         if file.abs_src_path is None:

@@ -33,7 +33,7 @@ MATERIAL_CONFIGS = {
 }
 DATA_RE = re.compile(
     r'<template class="careerkit-assessment-data"><script type="application/json">(.*?)</script>'
-    r"</template>",
+    r".*?</template>",
     re.S,
 )
 
@@ -55,6 +55,9 @@ def data(out: str) -> list[dict[str, Any]]:
 
 def without_careerkit(out: str) -> str:
     out = DATA_RE.sub("", out)
+    out = re.sub(r'<template class="careerkit-controls">.*?</template>', "", out, flags=re.S)
+    out = re.sub(r"<td><label>(.*?)</label></td>", r"<td>\1</td>", out, flags=re.S)
+    out = out.replace("careerkit-rated ", "")
     out = re.sub(r' data-careerkit-[a-z]+="[^"]*"', "", out)
     return out.replace(" careerkit-assessment", "").replace("\n\n", "\n")
 
@@ -71,8 +74,8 @@ def test_seed_block_renders_unchanged_plus_data_for_the_script() -> None:
     assert 'data-careerkit-assessment="professional-network-assessment"' in out
     assert out.count("data-careerkit-item=") == 12
     assert (
-        '<li class="task-list-item" data-careerkit-item="i-regularly-help-others-in-my-network">'
-        in out
+        '<li class="careerkit-rated task-list-item" '
+        'data-careerkit-item="i-regularly-help-others-in-my-network">' in out
     )
     (model,) = data(out)
     assert model["scale"] == {
@@ -113,9 +116,10 @@ def test_attribute_values_are_escaped() -> None:
 
 def test_without_tabbed_the_block_is_left_as_rendered_and_reported() -> None:
     reported: list[Finding] = []
-    out = render(SEED_BLOCK, extensions=["admonition"], reporter=reported.append)
+    extensions = ["admonition", "pymdownx.tasklist"]
+    out = render(SEED_BLOCK, extensions=extensions, reporter=reported.append)
     # Exactly what Python-Markdown renders without careerkit: nothing rebuilt, nothing lost.
-    assert out == markdown.markdown(SEED_BLOCK, extensions=["admonition"])
+    assert out == markdown.markdown(SEED_BLOCK, extensions=extensions)
     assert [(f.code, f.severity, f.line, f.column) for f in reported] == [
         ("assessment.not-rendered", "warn", 1, 1)
     ]
@@ -134,8 +138,9 @@ def test_without_tasklist_the_literal_box_is_wrapped() -> None:
         extensions=["admonition"],
     )
     assert (
-        '<li data-careerkit-item="i-share-useful-resources">'
-        '<span class="careerkit-box">[ ]</span> I share <em>useful</em> resources</li>'
+        '<li class="careerkit-rated" data-careerkit-item="i-share-useful-resources">'
+        '<span class="careerkit-box">[ ]</span> I share <em>useful</em> resources'
+        '<template class="careerkit-controls">'
     ) in out
 
 
@@ -245,7 +250,7 @@ def test_findings_are_logged_when_the_extension_runs_alone(
     with caplog.at_level(logging.WARNING, logger="mkdocs_careerkit"):
         markdown.markdown(
             '\n!!! question "Q (5=high, 1=low)"\n    - [ ] one\n',
-            extensions=["admonition", "mkdocs_careerkit.assessments"],
+            extensions=["admonition", "pymdownx.tasklist", "mkdocs_careerkit.assessments"],
         )
     assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
         (
@@ -291,3 +296,50 @@ def test_text_is_escaped_once() -> None:
     (model,) = data(out)
     assert model["title"] == "Fish & Chips (1=a, 5=b)"
     assert '<p class="admonition-title">Fish &amp; Chips (1=a, 5=b)</p>' in out
+
+
+def test_rating_controls_wait_in_a_template_with_the_scales_words() -> None:
+    out = render('!!! question "Q (1=Low, 3=High)"\n    - [ ] A\n', extensions=["admonition"])
+    assert (
+        '<li class="careerkit-rated" data-careerkit-item="a"><span class="careerkit-box">[ ]</span>'
+        ' A<template class="careerkit-controls">'
+        '<span aria-label="A" class="careerkit-rate" role="radiogroup">'
+        '<label><input aria-label="1 Low" data-ck="a" name="careerkit q a" type="radio" '
+        'value="1" />'
+        "<b>1</b><small>Low</small></label>"
+        '<label><input aria-label="2" data-ck="a" name="careerkit q a" type="radio" '
+        'value="2" />'
+        "<b>2</b></label>"
+        '<label><input aria-label="3 High" data-ck="a" name="careerkit q a" type="radio" '
+        'value="3" />'
+        "<b>3</b><small>High</small></label></span></template></li>"
+    ) in out
+
+
+def test_the_summary_waits_in_the_data_template_with_secondary_actions_in_a_menu() -> None:
+    out = render('!!! question "Q <b> (1=Low, 3=High)"\n    - [ ] A\n', extensions=["admonition"])
+    summary = re.search(r"</script>(.*)</template>", out, re.S)
+    assert summary is not None
+    html = summary.group(1)
+    assert html.startswith(
+        '<div aria-label="Your results" class="careerkit-summary" role="region">'
+    )
+    assert "<strong>Your results: Q &lt;b&gt; (1=Low, 3=High)</strong>" in html
+    assert (
+        '<button class="md-button md-button--primary careerkit-save" data-careerkit-do="save" '
+        'type="button">Save today\'s result</button>'
+    ) in html
+    menu = re.search(r'<span class="careerkit-menu" hidden="hidden">(.*?)</span>', html)
+    assert menu is not None
+    assert re.findall(r">([^<]+)</button>", menu.group(1)) == [
+        "Export JSON",
+        "Export CSV",
+        "Export Markdown",
+        "Import JSON",
+        "Print summary",
+        "Reset",
+    ]
+    # A scale gives the table its Average column; a checklist has none.
+    assert '<th scope="col">Average</th>' in html
+    checklist = render('!!! question "Q"\n    - [ ] A\n', extensions=["admonition"])
+    assert "Average" not in checklist.split("</script>")[1]

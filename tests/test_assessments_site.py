@@ -239,7 +239,7 @@ def test_other_themes_and_url_styles(
         {
             "theme": theme,
             "use_directory_urls": directory_urls,
-            "markdown_extensions": ["admonition"],
+            "markdown_extensions": ["admonition", "pymdownx.tasklist"],
         },
     )
     name = "a/b/deep/index.html" if directory_urls else "a/b/deep.html"
@@ -317,3 +317,92 @@ def test_findings_after_a_snippet_include_are_at_their_source_line(
     ]
     found = sitecheck.check_site(load_config(str(tmp_path / "mkdocs.yml")))
     assert [f.format() for f in found if f.code.startswith("assessment.")] == build_lines
+
+
+@pytest.mark.parametrize(
+    ("extensions", "expected"),
+    [
+        (
+            [],
+            "index.md:3:1: 'Network Check (1=Low, 5=High)' is left as written, not interactive: "
+            "its '!!!' block needs the admonition extension "
+            "(add admonition to markdown_extensions) [assessment.missing-extension]",
+        ),
+        (
+            ["admonition"],
+            "index.md:3:1: 'Network Check (1=Low, 5=High)' shows its statements as '[ ]' text to "
+            "readers without JavaScript: the pymdownx.tasklist extension is not enabled "
+            "(add pymdownx.tasklist to markdown_extensions) [assessment.missing-extension]",
+        ),
+        (["markdown.extensions.admonition", "pymdownx.tasklist"], None),
+    ],
+    ids=["no-admonition", "no-tasklist", "both"],
+)
+def test_a_missing_extension_is_named_in_the_build_and_by_check(
+    tmp_path: Path, site: Any, extensions: list[str], expected: str | None
+) -> None:
+    page = '# Home\n\n!!! question "Network Check (1=Low, 5=High)"\n    - [ ] I help others\n'
+    site.expect += [r"assessment\.missing-extension", r"careerkit: "]
+    built = site(
+        {"index.md": page, "other.md": "# Other\n"},
+        {"theme": "mkdocs", "markdown_extensions": extensions},
+    )
+    build_lines = [line for line in built.careerkit_lines() if "[assessment." in line]
+    assert build_lines == ([expected] if expected else [])
+    found = sitecheck.check_site(load_config(str(tmp_path / "mkdocs.yml")))
+    assert [f.format() for f in found if f.code.startswith("assessment.")] == build_lines
+    # Assets only where an assessment really rendered.
+    html = (built.site_dir / "index.html").read_text(encoding="utf-8")
+    rendered = bool(extensions)
+    assert bool(assets_in(html)) is rendered
+    assert ("data-careerkit-assessment" in html) is rendered
+    assert assets_in((built.site_dir / "other" / "index.html").read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    ("theme", "words"),
+    [
+        ({"name": "material", "language": "de"}, ("Mehr", "Bereich", "Gesamt")),
+        ({"name": "material", "language": "pt-BR"}, ("Mais", "Secção", "Global")),
+        ({"name": "mkdocs", "locale": "fr"}, ("Plus", "Section", "Global")),
+        ({"name": "readthedocs", "locale": "es"}, ("Más", "Sección", "Total")),
+        ({"name": "material", "language": "ja"}, ("More", "Section", "Overall")),
+    ],
+    ids=["material-de", "material-pt-BR", "mkdocs-fr", "readthedocs-es", "no-translation"],
+)
+def test_built_in_words_follow_the_theme_language(
+    tmp_path: Path, site: Any, theme: dict[str, str], words: tuple[str, str, str]
+) -> None:
+    more, section, overall = words
+    page = (
+        f'# Home\n\n!!! question "Q (1=a, 5=b)"\n    - [ ] x\n\n    - {overall} below 3: practise\n'
+    )
+    built = site(
+        {"index.md": page},
+        {
+            "theme": theme,
+            "markdown_extensions": ["admonition", "pymdownx.tasklist"],
+            # A single word of the author's own wins over the built-in translation.
+            "plugins": [{"careerkit": {"assessments": {"strings": {"save": "Mine"}}}}],
+        },
+    )
+    html = built.html("index.md")
+    (raw,) = re.findall(r'"careerkit-assessment-data"><script type="application/json">(.*?)<', html)
+    strings = json.loads(raw)["strings"]
+    assert (strings["more"], strings["section"], strings["save"]) == (more, section, "Mine")
+    assert f'<th scope="col">{section}</th>' in html
+    # The translated "overall" names a band's scope, in the build and in careerkit check alike.
+    assert "data-careerkit-band" in html
+    found = sitecheck.check_site(load_config(str(tmp_path / "mkdocs.yml")))
+    assert [f for f in found if f.code.startswith("assessment.")] == []
+
+
+def test_every_translation_has_every_key_and_keeps_its_placeholders() -> None:
+    from mkdocs_careerkit.assessments.strings import DEFAULT_STRINGS, TRANSLATIONS
+
+    assert sorted(TRANSLATIONS) == ["de", "es", "fr", "pt"]
+    for language, words in TRANSLATIONS.items():
+        assert words.keys() == DEFAULT_STRINGS.keys(), language
+        for key, text in words.items():
+            needed = set(re.findall(r"\{\w+\}", DEFAULT_STRINGS[key]))
+            assert set(re.findall(r"\{\w+\}", text)) == needed, (language, key)

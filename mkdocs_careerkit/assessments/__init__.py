@@ -16,7 +16,7 @@ import dataclasses
 
 import markdown
 
-from mkdocs_careerkit.assessments.check import check_page
+from mkdocs_careerkit.assessments.check import check_extensions, check_page
 from mkdocs_careerkit.assessments.extension import (
     AssessmentExtension,
     AssessmentOptions,
@@ -65,6 +65,8 @@ def check_source(
     parsed = parse_page(lines, opts.parse)
     positions = LineMap.build(source, lines)
     findings = [*parsed.findings, *check_page(parsed.assessments)]
+    if opts.extensions is not None:  # what the build reports when an extension is off
+        findings += check_extensions(parsed.assessments, lines, opts.extensions.__contains__)[1]
     if site is not None:
         findings += site.add(src_uri, parsed.assessments)
     return [

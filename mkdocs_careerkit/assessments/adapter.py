@@ -16,9 +16,21 @@ from mkdocs_careerkit.assessments.extension import (
 EXTENSION = "mkdocs_careerkit.assessments"
 
 
-def options_from_config(config: Any) -> AssessmentOptions:
-    """Extension options from the plugin's validated ``assessments:`` sub-config."""
-    return AssessmentOptions.create(config.admonition_types, config.strings, config.title_words)
+def options_from_config(config: Any, site: MkDocsConfig | None = None) -> AssessmentOptions:
+    """Extension options from the plugin's validated ``assessments:`` sub-config.
+
+    With the site's config, the built-in words are those of its language (Material's
+    ``theme.language``, the ``mkdocs`` and ``readthedocs`` themes' ``theme.locale``), and a
+    missing ``markdown_extensions`` entry becomes a finding (for ``careerkit check``).
+    """
+    language = (site.theme.get("language") or site.theme.get("locale") or "") if site else ""
+    return AssessmentOptions.create(
+        config.admonition_types,
+        config.strings,
+        config.title_words,
+        site.markdown_extensions if site else None,
+        language,
+    )
 
 
 def install(

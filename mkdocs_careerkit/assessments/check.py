@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from mkdocs_careerkit.assessments.model import Assessment, Band, Item
 from mkdocs_careerkit.assessments.parse import MAX_POINTS, finding
@@ -34,6 +34,55 @@ def check_page(assessments: Sequence[Assessment]) -> list[Finding]:
                 )
             )
     return out
+
+
+def check_extensions(
+    assessments: Sequence[Assessment], lines: Sequence[str], has: Callable[[str], bool]
+) -> tuple[list[Assessment], list[Finding]]:
+    """The assessments that can render with the site's extensions, and a finding per missing one.
+
+    Args:
+        assessments: The page's assessments.
+        lines: The lines they were parsed from (to tell ``!!!`` from ``???`` blocks).
+        has: Whether an extension is enabled: ``admonition``, ``pymdownx.details`` or
+            ``pymdownx.tasklist``.
+
+    Returns:
+        The assessments whose block renders, and the findings: a block whose ``!!!`` (``???``)
+        needs ``admonition`` (``pymdownx.details``), and, once per page, statements that show
+        as ``[ ]`` text to readers without JavaScript because ``pymdownx.tasklist`` is off.
+    """
+    kept: list[Assessment] = []
+    out: list[Finding] = []
+    for a in assessments:
+        marker = lines[a.line - 1].lstrip()[:3]
+        needed = "admonition" if marker == "!!!" else "pymdownx.details"
+        if has(needed):
+            kept.append(a)
+            continue
+        out.append(
+            finding(
+                a.line,
+                a.column,
+                "assessment.missing-extension",
+                f"'{a.title}' is left as written, not interactive: its '{marker}' block needs "
+                f"the {needed} extension",
+                f"add {needed} to markdown_extensions",
+            )
+        )
+    first = next((a for a in kept if a.task_items), None)
+    if first is not None and not has("pymdownx.tasklist"):
+        out.append(
+            finding(
+                first.line,
+                first.column,
+                "assessment.missing-extension",
+                f"'{first.title}' shows its statements as '[ ]' text to readers without "
+                "JavaScript: the pymdownx.tasklist extension is not enabled",
+                "add pymdownx.tasklist to markdown_extensions",
+            )
+        )
+    return kept, out
 
 
 def check_assessment(a: Assessment) -> list[Finding]:

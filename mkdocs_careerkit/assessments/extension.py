@@ -25,7 +25,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_careerkit import assets
-from mkdocs_careerkit.assessments.check import check_page
+from mkdocs_careerkit.assessments.check import check_extensions, check_page
 from mkdocs_careerkit.assessments.lines import LineMap
 from mkdocs_careerkit.assessments.model import Assessment
 from mkdocs_careerkit.assessments.parse import TITLE_WORDS, ParseOptions, finding, parse_page
@@ -77,6 +77,7 @@ class AssessmentOptions:
     types: tuple[str, ...] = ("question",)
     strings: Mapping[str, str] = dataclasses.field(default_factory=lambda: merged(None))
     titles: tuple[str, ...] = TITLE_WORDS
+    extensions: frozenset[str] | None = None
 
     @classmethod
     def create(
@@ -84,9 +85,21 @@ class AssessmentOptions:
         types: Sequence[str] = ("question",),
         strings: Mapping[str, str] | None = None,
         titles: Sequence[str] = TITLE_WORDS,
+        extensions: Sequence[object] | None = None,
+        language: object = "",
     ) -> AssessmentOptions:
+        names = None
+        if extensions is not None:  # the site's markdown_extensions, for careerkit check
+            names = frozenset(
+                str(e).removeprefix("markdown.extensions.")
+                for e in extensions
+                if isinstance(e, str)
+            )
         return cls(
-            tuple(str(t).lower() for t in types), merged(strings), tuple(str(t) for t in titles)
+            tuple(str(t).lower() for t in types),
+            merged(strings, language),
+            tuple(str(t) for t in titles),
+            names,
         )
 
     @property
@@ -110,6 +123,10 @@ class AssessmentExtension(Extension):
                 "contains task-list items or a level table.",
             ],
             "strings": [{}, "Translations of the words readers see, by key."],
+            "language": [
+                "",
+                "Language of the built-in words readers see (en, de, fr, es, pt; others: en).",
+            ],
             "reporter": [
                 log_finding,
                 "Called with each Finding (lines count from the Markdown body); "
@@ -132,7 +149,12 @@ class AssessmentExtension(Extension):
         titles = self.getConfig("title_words")
         if isinstance(titles, str):
             titles = [titles]
-        return AssessmentOptions.create(types, self.getConfig("strings") or {}, titles)
+        return AssessmentOptions.create(
+            types,
+            self.getConfig("strings") or {},
+            titles,
+            language=self.getConfig("language"),
+        )
 
     def extendMarkdown(self, md: Markdown) -> None:
         state = _DocumentState()
@@ -214,20 +236,16 @@ class _AssessmentPreprocessor(Preprocessor):
         ):
             self.reporter(f)
         blocks = self.md.parser.blockprocessors
-        renderable = {"!!!": "admonition" in blocks, "???": "details" in blocks}
-        kept = []
-        for a in parsed.assessments:
-            marker = lines[a.line - 1].lstrip()[:3]
-            if renderable[marker]:
-                kept.append(a)
-                continue
-            needed = "admonition" if marker == "!!!" else "pymdownx.details"
-            self._not_rendered(a, f"the '{marker}' block is not rendered", f"enable {needed}")
+        present = {
+            "admonition": "admonition" in blocks,
+            "pymdownx.details": "details" in blocks,
+            "pymdownx.tasklist": "task-list" in self.md.treeprocessors,
+        }
+        kept, missing = check_extensions(parsed.assessments, lines, present.__getitem__)
+        for f in source_positions(missing, self.state.lines):
+            self.reporter(f)
         self.state.assessments = tuple(kept)
         return rewrite_source(lines, kept)
-
-    def _not_rendered(self, a: Assessment, why: str, fix: str) -> None:
-        report(self.reporter, self.state.lines, a, why, fix)
 
 
 def report(

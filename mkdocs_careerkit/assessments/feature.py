@@ -22,7 +22,7 @@ class Assessments(Feature):
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.site = SiteAssessments()
-        options = options_from_config(self.build.options.assessments)
+        options = options_from_config(self.build.options.assessments, config)
         install(config, options, self.build.collector.report, self._found)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> None:

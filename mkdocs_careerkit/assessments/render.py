@@ -2,14 +2,16 @@
 
 The admonition, content tabs and task list render the author's checklist as usual (that is what
 readers without JavaScript see); this module only adds ``data-careerkit-*`` attributes, a few
-wrapper elements around existing nodes and a ``<script type="application/json">`` holding the
-model, which the script reads. It never converts author text again nor rebuilds the block from
-strings: when the rendered block does not have the shape the model expects (a list that did not
-render as a list, content tabs without ``pymdownx.tabbed``), :func:`enhance` changes nothing and
-says why, and the caller reports it. The script element sits in a ``<template>``: Material's
-instant navigation re-creates every ``<script>`` of the new page's content without its ``type``,
-which would run the JSON as JavaScript; it does not look inside templates, whose content is
-inert. Imports nothing from MkDocs.
+wrapper elements around existing nodes, and ``<template>`` elements holding what only the script
+brings to life: each rating's segmented control, each rubric level's radio, the model as
+``<script type="application/json">`` and the empty summary the script fills in. Templates are
+inert: without JavaScript nothing of this shows. It never converts author text again nor
+rebuilds the block from strings: when the rendered block does not have the shape the model
+expects (a list that did not render as a list, content tabs without ``pymdownx.tabbed``),
+:func:`enhance` changes nothing and says why, and the caller reports it. The script element sits
+in a ``<template>``: Material's instant navigation re-creates every ``<script>`` of the new
+page's content without its ``type``, which would run the JSON as JavaScript; it does not look
+inside templates, whose content is inert. Imports nothing from MkDocs.
 """
 
 from __future__ import annotations
@@ -318,13 +320,21 @@ def enhance(
         return problem
     block.set("class", " ".join([*classes, "careerkit-assessment"]))
     block.set("data-careerkit-part" if part else "data-careerkit-assessment", part or a.id)
+    # Each tab's title on its panel: themes without Material's tab CSS show it as a heading.
+    for tab, section in zip(shape.tabs, [s for s in a.sections if not s.implicit], strict=False):
+        tab.set("data-careerkit-tab", section.title)
+    name = f"careerkit {part or a.id} "  # ids hold no spaces: names cannot collide
+    labels = a.scale.label_map() if a.scale is not None else {}
     for li, item in zip(shape.tasks, a.task_items, strict=False):
         li.set("data-careerkit-item", item.id)
         if not tasklist:
             _wrap_box(li)
+        if item.kind == "rate":
+            li.set("class", ((li.get("class") or "") + " careerkit-rated").strip())
+            li.append(_rating(item, name + item.id, a.item_range(item), labels))
     for item in a.rubrics:
-        _mark_rubric(shape.tables[item.table], item, strings)
-    _mark_lines(shape, a, strings)
+        _mark_rubric(shape.tables[item.table], item, strings, name + item.id)
+    _mark_lines(block, shape, a, strings)
     for n, li in enumerate(bands):
         li.set("data-careerkit-band", str(n))
         li.set("class", ((li.get("class") or "") + " careerkit-band").strip())
@@ -336,16 +346,103 @@ def enhance(
 
 
 def add_data(holder_parent: Element, data: Mapping[str, Any]) -> None:
-    """Append the ``<template>`` holding the script's data."""
+    """Append the ``<template>`` holding the script's data and the summary it fills in."""
     holder = SubElement(holder_parent, "template", {"class": DATA_CLASS})
     script = SubElement(holder, "script", {"type": "application/json"})
     script.text = AtomicString(json_text(data))
+    holder.append(summary(data))
 
 
-def _mark_lines(shape: _Shape, a: Assessment, strings: Mapping[str, str]) -> None:
+# The menu's actions (``data-careerkit-do``) and the string naming each.
+MENU = (
+    ("json", "export_json"),
+    ("csv", "export_csv"),
+    ("md", "export_markdown"),
+    ("import", "import_json"),
+    ("print", "print"),
+    ("reset", "reset"),
+)
+
+
+def summary(data: Mapping[str, Any]) -> Element:
+    """The empty summary the script fills in and shows: a result card, the scores table, the
+    progress chart, the buttons (secondary ones in a menu) and a status line.
+
+    It lives in the ``<template>``, so readers without JavaScript never see it.
+    """
+    t = data["strings"]
+
+    def add(parent: Element, tag: str, text: str = "", **attrs: str) -> Element:
+        el = SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+        if text:
+            el.text = AtomicString(text)
+        return el
+
+    def bold(parent: Element, text: str) -> None:
+        add(add(parent, "p"), "strong", text)
+
+    box = Element(
+        "div", {"class": "careerkit-summary", "role": "region", "aria-label": t["results"]}
+    )
+    card = add(box, "div", class_="careerkit-card")
+    bold(card, f"{t['results']}: {data['title']}")
+    add(card, "p", class_="careerkit-head")
+    meaning = add(card, "div", class_="careerkit-meaning")
+    bold(meaning, t["meaning"])
+    add(meaning, "ul")
+    add(card, "p", class_="careerkit-extremes")
+    add(card, "p", class_="careerkit-best")
+    table = add(box, "table", class_="careerkit-scores")
+    row = add(add(table, "thead"), "tr")
+    average = data.get("scale") or data.get("parts")
+    for key in ("section", "score", "average" if average else "", "percent"):
+        if key:
+            add(row, "th", t[key], scope="col")
+    add(table, "tbody")
+    progress = add(box, "div", class_="careerkit-progress")
+    bold(progress, t["progress"])
+    chart = add(progress, "svg", viewBox="0 0 300 110", aria_hidden="true")
+    for p in (0, 50, 100):  # the script's y(p) = 100 - 0.9 p
+        y = 100 - 0.9 * p
+        add(chart, "line", x1="40", x2="295", y1=f"{y:g}", y2=f"{y:g}", class_="careerkit-grid")
+        add(chart, "text", f"{p}%", x="0", y=f"{y + 3:g}")
+    add(chart, "g", class_="careerkit-plot")
+    add(progress, "ul", class_="careerkit-legend")
+    add(progress, "ol", class_="careerkit-saved")
+    tools = add(box, "div", class_="careerkit-tools", role="group", aria_label=t["tools"])
+    button = {"type": "button"}
+    add(
+        tools,
+        "button",
+        t["save"],
+        class_="md-button md-button--primary careerkit-save",
+        data_careerkit_do="save",
+        **button,
+    )
+    drop = add(tools, "span", class_="careerkit-drop")
+    add(
+        drop,
+        "button",
+        t["more"],
+        class_="md-button careerkit-more",
+        aria_expanded="false",
+        data_careerkit_do="more",
+        **button,
+    )
+    menu = add(drop, "span", class_="careerkit-menu", hidden="hidden")
+    for action, key in MENU:
+        add(menu, "button", t[key], data_careerkit_do=action, **button)
+    add(tools, "input", type="file", accept=".json,application/json", hidden="hidden")
+    add(box, "p", class_="careerkit-status", role="status")
+    return box
+
+
+def _mark_lines(block: Element, shape: _Shape, a: Assessment, strings: Mapping[str, str]) -> None:
     """Mark the author's static "**Score: 2/4**" / "**Overall …:**" lines (the script shows
-    the reader's live ones instead) and "**Current Level: 3/5**" lines (an example)."""
+    the reader's live ones, from a template after each, instead) and "**Current Level: 3/5**"
+    lines (an example)."""
     tabs = [s.id for s in a.sections if not s.implicit]
+    parent = {child: el for el in block.iter() for child in el}
     for p, tab in shape.paras:
         text = p.text or ""
         if _EXAMPLE_LINE_RE.match(text) and a.rubric_block:
@@ -354,6 +451,12 @@ def _mark_lines(shape: _Shape, a: Assessment, strings: Mapping[str, str]) -> Non
             overall = "overall" in text[:40].casefold()
             section = "" if overall or tab < 0 or tab >= len(tabs) else tabs[tab]
             p.set("data-careerkit-static", section)
+            live = _controls(
+                Element("p", {"class": "careerkit-live", "data-careerkit-live": section})
+            )
+            live.tail, p.tail = p.tail, None
+            holder = parent[p]
+            holder.insert(list(holder).index(p) + 1, live)
 
 
 def _band_texts(shape: _Shape) -> list[str]:
@@ -390,21 +493,60 @@ def _wrap_box(li: Element) -> None:
     holder.insert(0, box)
 
 
-def _mark_rubric(table: Element, item: Item, strings: Mapping[str, str]) -> None:
+def _controls(*inputs: Element) -> Element:
+    """A ``<template>`` the script unpacks: readers without JavaScript see no dead controls."""
+    holder = Element("template", {"class": "careerkit-controls"})
+    holder.extend(inputs)
+    return holder
+
+
+def _radio(name: str, item: Item, value: int, label: str) -> Element:
+    attrs = {"type": "radio", "name": name, "value": str(value), "aria-label": label}
+    return Element("input", {**attrs, "data-ck": item.id})
+
+
+def _rating(item: Item, name: str, bounds: tuple[int, int], labels: Mapping[int, str]) -> Element:
+    """A segmented control: one radio per point, labelled points show their word."""
+    group = Element(
+        "span", {"class": "careerkit-rate", "role": "radiogroup", "aria-label": item.text}
+    )
+    for v in range(bounds[0], bounds[1] + 1):
+        word = labels.get(v, "")
+        label = SubElement(group, "label")
+        label.append(_radio(name, item, v, f"{v} {word}".strip()))
+        SubElement(label, "b").text = AtomicString(str(v))
+        if word:
+            SubElement(label, "small").text = AtomicString(word)
+    return _controls(group)
+
+
+def _mark_rubric(table: Element, item: Item, strings: Mapping[str, str], name: str) -> None:
     table.set("data-careerkit-rubric", item.id)
-    table.set("class", ((table.get("class") or "") + " careerkit-rubric").strip())
+    # No class of ours: Material styles only tables without one.
     head = table.find("thead/tr")
     cells = list(head) if head is not None else []
     if 0 < item.example_column < len(cells):  # the author's marks are an example
         cells[item.example_column].set("data-careerkit-example", strings["example"])
     body = table.find("tbody")
+    levels = {lv.value: lv for lv in item.levels}
     for tr in body if body is not None else []:
         first = tr.find("td")
         if first is None:
             continue
         numbers = _NUMBER_RE.findall("".join(first.itertext()))
         if len(numbers) == 1:
-            tr.set("data-careerkit-level", str(int(numbers[0])))
+            v = int(numbers[0])
+            tr.set("data-careerkit-level", str(v))
+            # The level's cell becomes the radio's label (its content moved, not copied).
+            lv = levels.get(v)
+            words = f"{lv.label} – {lv.text}" if lv and lv.text else lv.label if lv else str(v)
+            label = Element("label")
+            radio = _controls(_radio(name, item, v, f"{item.text}: {words}"))
+            radio.tail, first.text = first.text, None
+            label.extend([radio, *first])
+            for child in list(first):
+                first.remove(child)
+            first.append(label)
 
 
 def _add_legend(block: Element, scale: Scale, strings: Mapping[str, str]) -> None:

@@ -1,26 +1,28 @@
-/* careerkit assessments: rate, score, save and compare. No dependencies, no eval, no innerHTML.
-   Reads the model from <template class="careerkit-assessment-data"><script type="application/json">. */
+/* careerkit assessments (notes: README.md) */
 (() => {
   "use strict";
   const W = window, D = document;
-  if (W.careerkitAssessments) return; // Material re-runs page scripts on instant navigation
+  if (W.careerkitAssessments) return;
   W.careerkitAssessments = 1;
   const me = D.currentScript;
-  // The site's root (this file lives in <root>/assets/careerkit/) namespaces the stored answers.
   const site = me ? new URL(me.src.replace(/assets\/careerkit\/[^/]*$/, ""), location).pathname : "/";
   const fmt = (s, o) => s.replace(/\{(\w+)\}/g, (m, k) => (k in o ? o[k] : m));
-  const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+  const today = () => new Date().toLocaleDateString("sv");
   const isObj = (o) => o && typeof o == "object" && !Array.isArray(o);
-  const pct = (x) => (x == null ? "–" : Math.round(x) + "%");
-  const num = (x) => (x == null ? "–" : +x.toFixed(2) + "");
+  const lang = D.documentElement.lang || undefined;
+  const nf = (x, o) => (x == null ? "–" : new Intl.NumberFormat(lang, o).format(x));
+  const pct = (x) => nf(x == null ? x : x / 100, { style: "percent" });
+  const day = (d) => new Date(d + "T12:00").toLocaleDateString(lang, { dateStyle: "medium" });
+  const MARK = ["m-3 0a3 3 0 1 0 6 0a3 3 0 1 0-6 0", "m-3-3h6v6h-6z", "m0-4 4 7h-8z", "m0-4 4 4-4 4-4-4z", "m-4-1h3v-3h2v3h3v2h-3v3h-2v-3h-3z", "m0 4 4-7h-8z"];
+  const DASH = [null, "6 3", "2 3", "8 3 2 3", "1 3", "4 2"];
+  const num = (x) => nf(x, { maximumFractionDigits: 2 });
 
   function h(tag, attrs, ...kids) {
-    const e = /^(svg|polyline|circle|line|text)$/.test(tag)
+    const e = /^(svg|polyline|path|line|g)$/.test(tag)
       ? D.createElementNS("http://www.w3.org/2000/svg", tag) : D.createElement(tag);
     for (const k in attrs || {}) {
       const v = attrs[k];
       if (k == "text") e.textContent = v;
-      else if (k[0] == "o" && k[1] == "n") e.addEventListener(k.slice(2), v);
       else if (v != null) e.setAttribute(k, v);
     }
     e.append(...kids.filter((k) => k != null));
@@ -30,18 +32,16 @@
   function setup(root) {
     const holder = root.querySelector(":scope > template.careerkit-assessment-data");
     const data = JSON.parse(holder.content.querySelector("script").textContent);
-    // Ids hold no spaces: a space keeps assessment and item apart in names and keys.
-    const A = data.scale || data.parts; // an average column: ratings, or a profile's levels
+    const A = data.scale || data.parts;
     const T = data.strings, key = "careerkit:" + site + ":" + data.id, inputs = {}, items = {};
     const blank = () => ({ v: 2, answers: {}, kinds: {}, stale: {}, snapshots: [] });
     const kind = (it) => it.kind + ":" + it.min + "-" + it.max;
     const okNum = (v) => typeof v == "number" && isFinite(v);
-    const okSnap = (s) => isObj(s) && /^\d{4}-\d\d-\d\d$/.test(s.date) && isObj(s.scores) && isObj(s.answers) &&
+    const okSnap = (s) => isObj(s) && /^\d{4}-\d\d-\d\d$/.test(s.date) && isObj(s.scores) && isObj(s.answers) && [undefined, "" + s.note].includes(s.note) &&
       Object.values(s.answers).every(okNum) &&
       [s.overall, ...Object.values(s.scores)].every((p) => p === null || (okNum(p) && p >= 0 && p <= 100));
     let st = blank(), locked = 0;
     const notes = [];
-    // An answer given on another scale or item kind starts afresh (kept as stale).
     const migrate = () => {
       for (const id in st.answers) {
         const it = items[id], v = st.answers[id], k = st.kinds[id];
@@ -58,9 +58,8 @@
         localStorage.setItem(key, JSON.stringify(st));
         if (status.textContent == T.not_saved) say("");
         return 1;
-      } catch (e) { say(T.not_saved, 1); return 0; }
+      } catch { say(T.not_saved, 1); return 0; }
     };
-    // This block's own elements (not a nested assessment's); for a profile, its rubric blocks'.
     const part = '[data-careerkit-part="' + CSS.escape(data.id) + '"]';
     const hosts = data.parts ? [...D.querySelectorAll(part)] : [root];
     const mine = (e) => (data.parts ? !!e.closest(part) : e.closest("[data-careerkit-assessment]") == root);
@@ -68,71 +67,63 @@
     const sel = (attr, id) => own("[" + attr + '="' + CSS.escape(id) + '"]')[0];
     for (const x of [root, ...hosts]) x.classList.add("careerkit-on");
     for (const sec of data.sections) for (const it of sec.items) items[it.id] = it;
-    for (const sec of data.sections) for (const it of sec.items) {
-      const name = "careerkit " + data.id + " " + it.id, list = (inputs[it.id] = []);
-      const radio = (v, label) => {
-        const r = h("input", { type: "radio", name, value: v, "aria-label": label, "data-ck": it.id });
-        list.push(r);
-        return r;
-      };
-      if (it.kind == "rubric") {
-        const table = sel("data-careerkit-rubric", it.id);
-        for (const tr of table ? table.querySelectorAll("tr[data-careerkit-level]") : []) {
-          const v = +tr.dataset.careerkitLevel, lv = it.levels.find((l) => l.value == v) || { label: v, text: "" };
-          const cell = tr.cells[0], label = h("label", {}, radio(v, it.text + ": " + lv.label + (lv.text ? " – " + lv.text : "")));
-          label.append(...cell.childNodes);
-          cell.append(label);
-        }
-        continue;
-      }
-      const li = sel("data-careerkit-item", it.id);
+    for (const t of own("template.careerkit-controls")) t.replaceWith(t.content);
+    for (const c of own("input[data-ck]")) (inputs[c.dataset.ck] ||= []).push(c);
+    for (const it of Object.values(items)) {
+      const li = it.kind == "check" && sel("data-careerkit-item", it.id);
       if (!li) continue;
-      if (it.kind == "check") {
-        let c = li.querySelector("input[type=checkbox]");
-        if (!c) li.prepend((c = h("input", { type: "checkbox", class: "careerkit-check" })), " ");
-        c.disabled = false;
-        c.setAttribute("aria-label", it.text);
-        c.dataset.ck = it.id;
-        list.push(c);
-        continue;
-      }
-      li.classList.add("careerkit-rated");
-      const group = h("span", { class: "careerkit-rate", role: "radiogroup", "aria-label": it.text });
-      for (let v = it.min; v <= it.max; v++) {
-        const label = data.scale.labels[v];
-        group.append(h("label", { title: label }, radio(v, label ? v + " " + label : "" + v), h("span", { text: v })));
-      }
-      li.append(group);
+      let c = li.querySelector("input[type=checkbox]"), lab, n;
+      if (!c) li.prepend((c = h("input", { type: "checkbox", class: "careerkit-check" })), " ");
+      c.disabled = false;
+      c.setAttribute("aria-label", it.text);
+      c.dataset.ck = it.id;
+      inputs[it.id] = [c];
+      if (!(lab = c.closest("label"))) { c.before((lab = h("label"))); lab.append(c); }
+      lab.classList.add("careerkit-hit");
+      while ((n = lab.nextSibling) && !/^(UL|OL|P|DIV|TABLE|PRE)$/.test(n.nodeName)) lab.append(n);
     }
 
-    // The summary: scores per section and overall, what they mean, progress, tools.
-    const rows = h("tbody"), extremes = h("p"), best = h("p"), meaning = h("ul"), legend = h("ul", { class: "careerkit-legend" });
-    const chart = h("svg", { viewBox: "0 0 300 110", "aria-hidden": "true", focusable: "false" });
-    const status = h("p", { class: "careerkit-status", role: "status" });
-    const file = h("input", { type: "file", accept: ".json,application/json", hidden: "" });
-    const meaningBox = h("div", { class: "careerkit-meaning" }, h("p", {}, h("strong", { text: T.meaning })), meaning);
-    const progress = h("div", { class: "careerkit-progress" }, h("p", {}, h("strong", { text: T.progress })), chart, legend);
-    const btn = (label, action, cls) => h("button", { type: "button", class: cls, onclick: action, text: label });
-    const summary = h("div", { class: "careerkit-summary", role: "region", "aria-label": T.results },
-      h("p", {}, h("strong", { text: T.results + ": " + data.title })),
-      h("table", { class: "careerkit-scores" }, h("thead", {}, h("tr", {},
-        ...[T.section, T.score, A ? T.average : null, T.percent].filter((x) => x).map((x) => h("th", { scope: "col", text: x })))), rows),
-      extremes, best, meaningBox, progress,
-      h("div", { class: "careerkit-tools", role: "group", "aria-label": T.tools },
-        btn(T.save, snapshot, "careerkit-save"), btn(T.export_json, () => exportAs("json")),
-        btn(T.export_csv, () => exportAs("csv")), btn(T.export_markdown, () => exportAs("md")),
-        btn(T.import_json, () => file.click()), file, btn(T.print, print), btn(T.reset, reset, "careerkit-reset")),
-      status);
+    const summary = holder.content.querySelector(".careerkit-summary");
     holder.before(summary);
+    const q = (c) => summary.querySelector(".careerkit-" + c);
+    const rows = summary.querySelector("tbody"), head = q("head"), extremes = q("extremes"), best = q("best"), meaning = summary.querySelector("ul");
+    const meaningBox = q("meaning"), scores = q("scores"), progress = q("progress"), chart = q("plot"), legend = q("legend"), saved = q("saved");
+    const status = q("status"), file = summary.querySelector("[type=file]"), menu = q("menu"), more = q("more"), tools = q("tools");
+    const open = (o) => { menu.hidden = !o; more.setAttribute("aria-expanded", !!o); };
+    const acts = { save: snapshot, more: () => open(menu.hidden), json: () => exportAs("json"), csv: () => exportAs("csv"),
+      md: () => exportAs("md"), import: () => file.click(), print, reset, undo: () => undo(),
+      note(i) {
+        const s = st.snapshots[i], n = W.prompt(fmt(T.note_prompt, { date: day(s.date) }), s.note || "");
+        if (n == null) return;
+        s.note = n.trim();
+        if (!s.note) delete s.note;
+        store();
+        update();
+      },
+      drop(i) {
+        const [s] = st.snapshots.splice(i, 1);
+        undo = () => { st.snapshots.splice(i, 0, s); store(); update(); say(""); };
+        store();
+        update();
+        say(fmt(T.deleted, { date: day(s.date) }) + " ");
+        status.append(h("button", { type: "button", "data-careerkit-do": "undo", text: T.undo }));
+      } };
+    let undo;
+    summary.addEventListener("click", (e) => {
+      const b = e.target.closest("[data-careerkit-do]");
+      if (b && b.parentNode == menu) open(0);
+      if (b) acts[b.dataset.careerkitDo](+b.dataset.i);
+    });
+    tools.addEventListener("focusout", (e) => tools.contains(e.relatedTarget) || open(0));
+    tools.addEventListener("keydown", (e) => { if (e.key == "Escape" && !menu.hidden) { open(0); more.focus(); } });
 
     const say = (text, bad) => { status.textContent = text; status.classList.toggle("careerkit-error", !!bad); };
 
-    // What cannot be read is copied to a backup key before anything is saved.
     let raw = null;
-    try { raw = localStorage.getItem(key); } catch (e) { /* no storage: answers last until the page is left */ }
+    try { raw = localStorage.getItem(key); } catch {}
     if (raw != null) {
       let s = null, lost = 0;
-      try { s = JSON.parse(raw); } catch (e) { /* reported below */ }
+      try { s = JSON.parse(raw); } catch {}
       if (isObj(s) && isObj(s.answers) && Array.isArray(s.snapshots)) {
         for (const k of ["answers", "kinds", "stale"]) if (isObj(s[k])) st[k] = s[k];
         for (const id in st.answers) if (!okNum(st.answers[id])) { delete st.answers[id]; lost = 1; }
@@ -147,7 +138,7 @@
           while ((b = localStorage.getItem(key + " backup " + n)) != null && b != raw) n++;
           localStorage.setItem(key + " backup " + n, raw);
           notes.push(fmt(T.backup, { key: key + " backup " + n }));
-        } catch (e) { locked = 1; notes.push(T.not_saved); }
+        } catch { locked = 1; notes.push(T.not_saved); }
       }
       migrate();
       const changed = Object.keys(st.stale).filter((id) => items[id]).length;
@@ -156,10 +147,11 @@
 
     function score(list) {
       let s = 0, m = 0, n = 0, top = 0;
+      const begun = Object.keys(items).some((id) => okNum(st.answers[id]));
       for (const it of list) {
         top += it.max;
         let v = st.answers[it.id];
-        if (!okNum(v) || v < it.min || v > it.max) { if (it.kind != "check") continue; v = 0; }
+        if (!okNum(v) || v < it.min || v > it.max) { if (it.kind != "check" || !begun) continue; v = 0; }
         s += v; m += it.max; n++;
       }
       const same = list.length && list.every((i) => i.kind != "check" && i.min == list[0].min && i.max == list[0].max);
@@ -168,7 +160,7 @@
     const sections = () => data.sections.filter((s) => s.items.length).map((s) => ({ ...s, r: score(s.items) }));
     const overall = () => {
       const r = score(Object.values(items));
-      if (data.weighted) { // each section counts by the weight in its tab title
+      if (data.weighted) {
         let w = 0, p = 0, a = 0;
         for (const s of sections()) if (s.r.n) { w += s.weight; p += s.weight * s.r.pct; a += s.weight * s.r.avg; }
         r.pct = w ? p / w : null;
@@ -177,22 +169,20 @@
       return r;
     };
     const overallTitle = T.overall + (data.weighted ? " (" + T.weighted + ")" : "");
-    const lives = own("[data-careerkit-static]").map((p) => {
-      const live = h("p", { class: "careerkit-live" });
-      p.after(live);
-      return [p.dataset.careerkitStatic, live];
-    });
     const ends = (list, name) => list.length > 1 && list[0].p > list[list.length - 1].p
       ? fmt(T.strongest, { section: name(list[0]) }) + " · " + fmt(T.weakest, { section: name(list[list.length - 1]) }) : "";
 
     const bar = (p) => {
       const fill = h("span");
-      fill.style.width = (p || 0) + "%"; // CSSOM, not a style attribute: fine under a strict CSP
+      fill.style.width = (p || 0) + "%";
       return h("span", { class: "careerkit-bar", "aria-hidden": "true" }, fill);
     };
 
     function update() {
-      const secs = sections(), all = overall(), list = secs.length > 1 ? [...secs, { title: overallTitle, r: all, total: 1 }] : [{ title: overallTitle, r: all, total: 1 }];
+      const secs = sections(), all = overall(), list = [...(secs.length > 1 ? secs : []), { title: overallTitle, r: all, total: 1 }];
+      scores.hidden = !all.n;
+      head.replaceChildren(...(all.n ? [h("strong", { text: pct(all.pct) }), " " + overallTitle + " · " + all.s + " / " + all.top +
+        (A && all.avg != null ? " · " + T.average + " " + num(all.avg) : "")] : [T.start]));
       rows.replaceChildren(...list.map(({ title, r, total }) => h("tr", { class: total ? "careerkit-total" : null },
         h("th", { scope: "row", text: title }),
         h("td", { text: r.s + " / " + r.top + (r.n < r.all ? " (" + fmt(T.answered, { answered: r.n, total: r.all }) + ")" : "") }),
@@ -200,13 +190,12 @@
         h("td", {}, bar(r.pct), pct(r.pct)))));
       const byPct = (a, b) => b.p - a.p;
       extremes.textContent = ends(secs.filter((s) => s.r.n).map((s) => ({ t: s.title, p: s.r.pct })).sort(byPct), (x) => x.t + " (" + pct(x.p) + ")");
-      // A profile also names its strongest and weakest competencies.
       best.textContent = data.parts ? ends(Object.values(items).filter((it) => okNum(st.answers[it.id]))
         .map((it) => ({ t: it.text, p: st.answers[it.id] / it.max, v: label(it) })).sort(byPct), (x) => x.t + " (" + x.v + ")") : "";
       const results = { "": all };
       for (const s of secs) results[s.id] = s.r;
-      for (const [id, live] of lives) {
-        const r = results[id];
+      for (const live of own(".careerkit-live")) {
+        const id = live.dataset.careerkitLive, r = results[id];
         live.textContent = id ? T.score + ": " + (r ? r.s + " / " + r.top + " (" + pct(r.pct) + ")" : "–") : overallTitle + ": " + pct(all.pct);
       }
       const found = [];
@@ -237,24 +226,25 @@
       chart.replaceChildren();
       legend.replaceChildren();
       const x = (i) => 45 + (snaps.length > 1 ? (i * 245) / (snaps.length - 1) : 120), y = (p) => 100 - p * 0.9;
-      for (const p of [0, 50, 100]) {
-        chart.append(h("line", { x1: 40, x2: 295, y1: y(p), y2: y(p), class: "careerkit-grid" }),
-          h("text", { x: 0, y: y(p) + 3, text: p + "%" }));
-      }
       series.forEach((s, k) => {
-        const pts = [], vals = [];
+        const pts = [], vals = [], c = "careerkit-s" + (k % 6), dash = { "stroke-dasharray": DASH[k % 6] };
+        const mark = (x, y) => h("path", { d: "M" + x + " " + y + MARK[k % 6] });
+        const g = h("g", { class: c });
         snaps.forEach((snap, i) => {
           const p = s.id ? snap.scores[s.id] : snap.overall;
           if (typeof p != "number") return;
           pts.push(x(i) + "," + y(p));
           vals.push(pct(p));
-          chart.append(h("circle", { cx: x(i), cy: y(p), r: 2.5, class: "careerkit-s" + (k % 6) }));
+          g.append(mark(x(i), y(p)));
         });
-        chart.append(h("polyline", { points: pts.join(" "), class: "careerkit-s" + (k % 6) }));
-        legend.append(h("li", {}, h("span", { class: "careerkit-key careerkit-s" + (k % 6), "aria-hidden": "true" }),
+        chart.append(h("polyline", { points: pts.join(" "), class: c, ...dash }), g);
+        legend.append(h("li", {}, h("svg", { class: "careerkit-key " + c, viewBox: "0 0 24 10", "aria-hidden": "true" },
+          h("line", { x1: 0, x2: 24, y1: 5, y2: 5, ...dash }), mark(12, 5)),
           s.title + ": " + (vals.length ? vals[0] + (vals.length > 1 ? " → " + vals[vals.length - 1] : "") : "–")));
       });
-      if (snaps.length) legend.append(h("li", { text: T.date + ": " + snaps[0].date + (snaps.length > 1 ? " → " + snaps[snaps.length - 1].date : "") }));
+      const b = (act, i, text) => h("button", { type: "button", "data-careerkit-do": act, "data-i": i, text, "aria-label": text + " " + day(snaps[i].date) });
+      saved.replaceChildren(...snaps.map((s, i) => h("li", {}, day(s.date) + (s.note ? " – " + s.note : "") + ": " + pct(s.overall) + " ",
+        b("note", i, T.note), " ", b("drop", i, T.delete))));
     }
 
     function snapshot() {
@@ -262,16 +252,16 @@
       for (const s of sections()) scores[s.id] = s.r.n ? s.r.pct : null;
       st.snapshots = st.snapshots.filter((s) => s.date != date).concat({ date, answers: { ...st.answers }, scores, overall: overall().n ? overall().pct : null })
         .sort((a, b) => (a.date < b.date ? -1 : 1));
-      if (store()) say(fmt(T.saved, { date }));
+      if (store()) say(fmt(T.saved, { date: day(date) }));
       update();
     }
 
-    const label = (it) => {
-      const v = st.answers[it.id];
-      if (typeof v != "number") return st.stale[it.id] ? fmt(T.earlier, { value: st.stale[it.id].value }) : "";
-      const lv = (it.levels || []).find((l) => l.value == v);
-      return lv ? v + " " + lv.label : v + (it.kind == "rate" && data.scale.labels[v] ? " " + data.scale.labels[v] : "");
+    const words = (it) => {
+      const v = st.answers[it.id], lv = (it.levels || []).find((l) => l.value == v);
+      return okNum(v) ? (lv ? lv.label : (it.kind == "rate" && data.scale.labels[v]) || "")
+        : st.stale[it.id] ? fmt(T.earlier, { value: st.stale[it.id].value }) : "";
     };
+    const label = (it) => ((okNum(st.answers[it.id]) ? st.answers[it.id] + " " : "") + words(it)).trim();
 
     function exportAs(kind) {
       const name = data.id + "-" + today() + "." + kind;
@@ -280,18 +270,15 @@
         text = JSON.stringify({ careerkit: 1, assessment: data.id, title: data.title, exported: today(), answers: st.answers, kinds: st.kinds, stale: st.stale, snapshots: st.snapshots }, null, 2);
       } else if (kind == "csv") {
         const q = (s) => '"' + String(s).replace(/"/g, '""') + '"';
-        text = [[T.section, T.item, T.answer], ...data.sections.flatMap((s) => s.items.map((it) => [s.title, it.text, label(it)]))]
-          .map((r) => r.map(q).join(",")).join("\r\n");
+        text = [[T.section, T.item, T.answer, T.label], ...data.sections.flatMap((s) => s.items.map((it) =>
+          [s.title, it.text, okNum(st.answers[it.id]) ? st.answers[it.id] : "", words(it)]))].map((r) => r.map(q).join(",")).join("\r\n");
       } else {
         const e = (s) => String(s).replace(/[|\\*_[\]<>]/g, "\\$&");
-        const secs = sections(), all = overall();
-        text = "# " + e(data.title) + "\n\n" + T.date + ": " + today() + "\n\n| " + T.section + " | " + T.score + " | " +
-          (A ? T.average + " | " : "") + T.percent + " |\n|---|---|" + (A ? "---|" : "") + "---|\n" +
-          [...secs, { title: overallTitle, r: all }].map(({ title, r }) => "| " + e(title) + " | " + r.s + " / " + r.top + " | " +
-            (A ? num(r.avg) + " | " : "") + pct(r.pct) + " |").join("\n") + "\n" +
-          secs.map((s) => "\n## " + e(s.title) + "\n\n" + s.items.map((it) => "- " + e(it.text) + ": " + (label(it) || "–")).join("\n")).join("\n") + "\n";
+        text = "# " + e(data.title) + "\n\n" + T.date + ": " + today() + "\n\n" + [...scores.rows].map((tr, i) =>
+          "| " + [...tr.cells].map((c) => e(c.textContent)).join(" | ") + " |" + (i ? "" : "\n" + "|---".repeat(tr.cells.length) + "|")).join("\n") +
+          "\n" + sections().map((s) => "\n## " + e(s.title) + "\n\n" + s.items.map((it) => "- " + e(it.text) + ": " + (label(it) || "–")).join("\n")).join("\n") + "\n";
       }
-      const a = h("a", { href: URL.createObjectURL(new Blob([text], { type: kind == "json" ? "application/json" : "text/" + (kind == "md" ? "markdown" : kind) })), download: name });
+      const a = h("a", { href: URL.createObjectURL(new Blob([text])), download: name });
       D.body.append(a);
       a.click();
       a.remove();
@@ -301,7 +288,6 @@
       if (!isObj(o) || o.careerkit !== 1 || !isObj(o.answers) || !Array.isArray(o.snapshots)) return T.not_export;
       if (o.assessment !== data.id) return fmt(T.other_assessment, { id: o.assessment });
       const kinds = isObj(o.kinds) ? o.kinds : {};
-      // An answer must fit its item, unless the file says it was given on another scale.
       const wrong = Object.keys(o.answers).find((k) => {
         const v = o.answers[k], it = items[k];
         return !okNum(v) || (it && (!kinds[k] || kinds[k] == kind(it)) && (v % 1 || v < it.min || v > it.max));
@@ -316,7 +302,7 @@
       file.value = "";
       if (!f) return;
       let o;
-      try { o = JSON.parse(await f.text()); } catch (e) { return say(fmt(T.import_failed, { reason: T.not_json }), 1); }
+      try { o = JSON.parse(await f.text()); } catch { return say(fmt(T.import_failed, { reason: T.not_json }), 1); }
       const why = invalid(o);
       if (why) return say(fmt(T.import_failed, { reason: why }), 1);
       st = { v: 2, answers: o.answers, kinds: isObj(o.kinds) ? o.kinds : {}, stale: isObj(o.stale) ? o.stale : {}, snapshots: o.snapshots };
@@ -341,7 +327,7 @@
       if (!W.confirm(T.confirm_reset)) return;
       st = blank();
       locked = 0;
-      try { localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
+      try { localStorage.removeItem(key); } catch {}
       sync();
       say(T.reset_done);
     }

@@ -51,6 +51,14 @@ def score_rows(block: Any) -> list[list[str]]:
     )
 
 
+def tool(block: Any, name: str) -> None:
+    """Click a button of the summary; export, import, print and reset sit in the "More" menu."""
+    button = block.get_by_role("button", name=name, exact=True)
+    if not button.is_visible():
+        block.get_by_role("button", name="More").click()
+    button.click()
+
+
 def stored(page: Any, key: str = KEY) -> Any:
     return json.loads(page.evaluate(f"localStorage.getItem({json.dumps(key)})") or "null")
 
@@ -72,6 +80,21 @@ def test_seed_block_rates_scores_and_survives_reload(example: Server, page: Any)
         "4",
         "5 Excellent",
     ]
+    # The scale's words show at both ends; every point is a large touch target.
+    assert first.locator("label").all_inner_texts() == [
+        "1\nNeeds Improvement",
+        "2",
+        "3",
+        "4",
+        "5\nExcellent",
+    ]
+    sizes = first.locator("label").evaluate_all(
+        "ls => ls.map(l => { const r = l.getBoundingClientRect(); return [r.width, r.height] })"
+    )
+    assert all(w >= 44 and h >= 44 for w, h in sizes), sizes
+    assert block.locator(".careerkit-head").text_content() == (
+        "Answer a statement to see your result."
+    )
     rate(block, 0, 4)
     rate(block, 1, 2)
     show_tab(block, "Value Creation")
@@ -85,7 +108,8 @@ def test_seed_block_rates_scores_and_survives_reload(example: Server, page: Any)
         ["Overall", "12 / 60 (4 of 12 answered)", "3", "60%"],
     ]
     assert score_rows(block) == expected
-    assert block.locator(".careerkit-summary > p").nth(1).text_content() == (
+    assert block.locator(".careerkit-head").text_content() == "60% Overall · 12 / 60 · Average 3"
+    assert block.locator(".careerkit-extremes").text_content() == (
         "Strongest: Value Creation (100%) · Weakest: Community Engagement (20%)"
     )
     page.reload()
@@ -116,7 +140,7 @@ def test_answers_survive_instant_navigation(example: Server, page: Any) -> None:
     assert page.evaluate("window.careerkitMarker") == 1, "the page was reloaded"
     # The stylesheet came with the content: the rating scale is laid out as a row.
     page.wait_for_function(
-        "getComputedStyle(document.querySelector('.careerkit-rate')).display === 'flex'"
+        "getComputedStyle(document.querySelector('.careerkit-rate')).display === 'grid'"
     )
     rate(page.locator(SEED), 2, 3)
     # Away to another chapter (with its own assessment) and back, still without a reload.
@@ -176,7 +200,8 @@ def test_snapshots_draw_a_trend_per_section(example: Server, page: Any) -> None:
     show_tab(block, "Value Creation")
     rate(block, 4, 3)
     block.get_by_role("button", name="Save today's result").click()
-    assert block.locator(".careerkit-status").text_content() == "Saved your result of 2025-01-15."
+    # Dates and numbers are shown in the page's language (Intl); storage keeps ISO dates.
+    assert block.locator(".careerkit-status").text_content() == "Saved your result of Jan 15, 2025."
     page.clock.set_fixed_time("2025-04-15T10:00:00")
     rate(block, 4, 5)
     block.get_by_role("button", name="Save today's result").click()
@@ -196,13 +221,24 @@ def test_snapshots_draw_a_trend_per_section(example: Server, page: Any) -> None:
         "Network Quality: 40% → 40%",
         "Value Creation: 60% → 80%",
         "Community Engagement: –",
-        "Date: 2025-01-15 → 2025-04-15",
     ]
+    # The saved results are listed by date under the chart.
+    assert block.locator(".careerkit-saved li").evaluate_all(
+        "ls => ls.map(l => l.firstChild.textContent.trim())"
+    ) == ["Jan 15, 2025: 50%", "Apr 15, 2025: 60%"]
+    # Series differ not only by hue: each has its own marker shape and dash pattern.
+    keys = block.locator(".careerkit-legend svg").evaluate_all(
+        """ss => ss.map(s => [getComputedStyle(s).color,
+            s.querySelector('line').getAttribute('stroke-dasharray'),
+            s.querySelector('path').getAttribute('d').slice(8)])"""
+    )
+    for n in range(3):
+        assert len({key[n] for key in keys}) == 3, keys
 
 
 def _download(page: Any, block: Any, label: str) -> tuple[str, str]:
     with page.expect_download() as info:
-        block.get_by_role("button", name=label).click()
+        tool(block, label)
     download = info.value
     return download.suggested_filename, Path(download.path()).read_text(encoding="utf-8")
 
@@ -222,17 +258,18 @@ def test_export_import_round_trip_and_bad_files(example: Server, page: Any, tmp_
     assert [s["date"] for s in exported["snapshots"]] == ["2025-03-01"]
     name, csv = _download(page, block, "Export CSV")
     assert name.endswith(".csv")
+    # One numeric column a spreadsheet can sum, the words in their own column.
     assert csv.splitlines()[:3] == [
-        '"Section","Statement","Answer"',
-        '"Giving","I give feedback within a week of what happened","4 Often"',
-        '"Giving","I describe the situation, the behaviour and its impact","2 Rarely"',
+        '"Section","Statement","Answer","Label"',
+        '"Giving","I give feedback within a week of what happened","4","Often"',
+        '"Giving","I describe the situation, the behaviour and its impact","2","Rarely"',
     ]
     name, md = _download(page, block, "Export Markdown")
     assert name.endswith(".md")
-    assert "| Giving | 6 / 20 | 3 | 60% |" in md
+    assert "| Giving | 6 / 20 (2 of 4 answered) | 3 | 60% |" in md
     assert "- I give feedback within a week of what happened: 4 Often" in md
 
-    block.get_by_role("button", name="Reset").click()
+    tool(block, "Reset")
     assert ratings(block)[:2] == [None, None]
     assert page.evaluate("localStorage.getItem('careerkit:/:feedback-habits')") is None
 
@@ -279,11 +316,11 @@ def test_reset_asks_first(example: Server, page: Any) -> None:
         dialog.dismiss()
 
     page.once("dialog", dismiss)
-    block.get_by_role("button", name="Reset").click()
+    tool(block, "Reset")
     assert messages == ["Delete all your answers and saved results for this assessment?"]
     assert ratings(block)[0] == 3
     page.once("dialog", lambda d: d.accept())
-    block.get_by_role("button", name="Reset").click()
+    tool(block, "Reset")
     assert ratings(block)[0] is None
     assert stored(page) is None
     assert block.locator(".careerkit-status").text_content() == (
@@ -304,7 +341,7 @@ def test_unknown_stored_answers_are_kept_until_reset(example: Server, page: Any)
         "my-network-includes-diverse-perspectives-and-backgrounds": 5,
     }
     page.once("dialog", lambda d: d.accept())
-    block.get_by_role("button", name="Reset").click()
+    tool(block, "Reset")
     assert stored(page) is None
 
 
@@ -316,11 +353,22 @@ def test_checklist_rubrics_and_bands(example: Server, page: Any) -> None:
         "I wrote down what I want to be doing in two years"
     )
     meaning = checklist.locator(".careerkit-meaning li")
+    # No verdict before the first answer: no band, no percentage, no table, an invitation.
+    assert meaning.count() == 0 and checklist.locator(".careerkit-meaning").is_hidden()
+    assert checklist.locator(".careerkit-match").count() == 0
+    assert checklist.locator(".careerkit-scores").is_hidden()
+    assert checklist.locator(".careerkit-head").text_content() == (
+        "Answer a statement to see your result."
+    )
+    assert "%" not in checklist.locator(".careerkit-summary").inner_text()
+    # The statement's words are a click target (a real click on the text, not the box).
+    checklist.get_by_text("I wrote down what I want to be doing in two years").click()
+    assert boxes.nth(0).is_checked()
+    assert score_rows(checklist) == [["Overall", "1 / 4", "25%"]]
     assert meaning.all_inner_texts() == [
         "Overall below 50%: prepare a little more; Developing Expertise helps with the plan."
     ]
-    # Material draws its custom checkbox with a pseudo-element; click the label that holds it.
-    boxes.nth(0).locator("xpath=..").dispatch_event("click")
+    # Material draws its custom checkbox with a pseudo-element; its label holds the box too.
     boxes.nth(2).locator("xpath=..").dispatch_event("click")
     assert score_rows(checklist) == [["Overall", "2 / 4", "50%"]]
     assert meaning.all_inner_texts() == [
@@ -409,6 +457,8 @@ def test_axe_finds_no_violations(example: Server, page: Any, scheme: str) -> Non
             page.wait_for_selector(f"{root}.careerkit-on .careerkit-summary")
             block.locator("input[data-ck]").first.evaluate("i => i.click()")
             block.get_by_role("button", name="Save today's result").click()
+            block.get_by_role("button", name="More").click()  # the menu, open
+            page.wait_for_timeout(300)  # Material's 125 ms button colour transitions end
             results = axe.run(page, context=root)
             violations = [
                 (v["id"], v["help"], [n["html"][:120] for n in v["nodes"]])
@@ -480,17 +530,21 @@ def test_strict_content_security_policy(example: Server, context: Any) -> None:
 def test_print_shows_the_summary_only(example: Server, page: Any) -> None:
     block = open_page(page, example.url(SEED_URL))
     rate(block, 0, 4)
-    block.get_by_role("button", name="Print summary").click()
+    block.get_by_role("button", name="Save today's result").click()
+    tool(block, "Print summary")
     assert page.evaluate("document.documentElement.classList.contains('careerkit-print')")
     page.emulate_media(media="print")
     visible = page.evaluate(
         """() => ({
             summary: getComputedStyle(document.querySelector('.careerkit-scores')).visibility,
             title: getComputedStyle(document.querySelector('h1')).visibility,
-            tools: getComputedStyle(document.querySelector('.careerkit-tools')).display,
+            buttons: [...document.querySelectorAll('.careerkit-summary button')]
+                .map(b => getComputedStyle(b).display),
         })"""
     )
-    assert visible == {"summary": "visible", "title": "hidden", "tools": "none"}
+    # The summary prints without its buttons (save, menu, each saved result's Note and Delete).
+    assert visible["summary"] == "visible" and visible["title"] == "hidden"
+    assert set(visible["buttons"]) == {"none"}
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert not page.evaluate("document.documentElement.classList.contains('careerkit-print')")
 
@@ -543,3 +597,54 @@ def test_storage_is_namespaced_by_the_sites_path(browser: Any, tmp_path: Path) -
     finally:
         ctx.close()
         server.close()
+
+
+def test_a_saved_result_can_be_annotated_deleted_and_restored(
+    example: Server, page: Any, tmp_path: Path
+) -> None:
+    page.clock.set_fixed_time("2025-01-15T10:00:00")
+    block = open_page(page, example.url(SEED_URL))
+    rate(block, 0, 2)
+    block.get_by_role("button", name="Save today's result").click()
+    page.clock.set_fixed_time("2025-04-15T10:00:00")
+    rate(block, 0, 4)
+    block.get_by_role("button", name="Save today's result").click()
+    saved = block.locator(".careerkit-saved li")
+
+    def rows() -> list[str]:
+        return saved.evaluate_all("ls => ls.map(l => l.firstChild.textContent.trim())")
+
+    assert rows() == ["Jan 15, 2025: 40%", "Apr 15, 2025: 80%"]
+    # Annotate the second result; the prompt names its date.
+    prompts: list[str] = []
+    page.once("dialog", lambda d: (prompts.append(d.message), d.accept("before promotion")))
+    saved.nth(1).get_by_role("button", name="Note").click()
+    assert prompts == ["A note for your result of Apr 15, 2025 (empty: none):"]
+    assert rows() == ["Jan 15, 2025: 40%", "Apr 15, 2025 – before promotion: 80%"]
+    assert stored(page)["snapshots"][1]["note"] == "before promotion"
+    # Delete the first, then undo: it comes back where it was, with everything it held.
+    before = stored(page)["snapshots"]
+    saved.nth(0).get_by_role("button", name="Delete").click()
+    assert rows() == ["Apr 15, 2025 – before promotion: 80%"]
+    assert [s["date"] for s in stored(page)["snapshots"]] == ["2025-04-15"]
+    status = block.locator(".careerkit-status")
+    assert status.text_content() == "Deleted your result of Jan 15, 2025. Undo"
+    status.get_by_role("button", name="Undo").click()
+    assert stored(page)["snapshots"] == before
+    assert status.text_content() == ""
+    # A note survives a reload and an export/import round trip; a note that is not text
+    # makes the file invalid.
+    page.reload()
+    block = open_page(page, example.url(SEED_URL))
+    assert rows() == ["Jan 15, 2025: 40%", "Apr 15, 2025 – before promotion: 80%"]
+    _, text = _download(page, block, "Export JSON")
+    assert json.loads(text)["snapshots"][1]["note"] == "before promotion"
+    path = tmp_path / "bad.json"
+    path.write_text(text.replace('"before promotion"', "42"), encoding="utf-8")
+    block.locator("input[type=file]").set_input_files(str(path))
+    status.filter(has_text="Nothing").wait_for()  # the file is read asynchronously
+    assert status.text_content() == "Nothing was imported: saved result 2 is not valid"
+    # Clearing the note removes it.
+    page.once("dialog", lambda d: d.accept("  "))
+    saved.nth(1).get_by_role("button", name="Note").click()
+    assert "note" not in stored(page)["snapshots"][1]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import Server
-from tests.browser.test_assessments_browser import open_page, ratings, score_rows, stored
+from tests.browser.test_assessments_browser import open_page, ratings, score_rows, stored, tool
 from tests.conftest import build_site, write_site
 
 pytestmark = pytest.mark.browser
@@ -213,15 +213,15 @@ def test_a_changed_scale_starts_the_item_afresh_and_keeps_the_old_answer(
     assert saved["stale"] == {"beta": {"value": 4, "kind": "rate:1-5"}}
     # The reader's own export names the earlier answer and can be imported again.
     with page.expect_download() as info:
-        block.get_by_role("button", name="Export JSON").click()
+        tool(block, "Export JSON")
     exported = Path(info.value.path()).read_text(encoding="utf-8")
     assert json.loads(exported)["stale"] == saved["stale"]
     with page.expect_download() as info:
-        block.get_by_role("button", name="Export CSV").click()
+        tool(block, "Export CSV")
     csv = Path(info.value.path()).read_text(encoding="utf-8")
-    assert '"Scale Test","beta","earlier answer: 4"' in csv
+    assert '"Scale Test","beta","","earlier answer: 4"' in csv
     page.once("dialog", lambda d: d.accept())
-    block.get_by_role("button", name="Reset").click()
+    tool(block, "Reset")
     path = Path(info.value.path()).with_name("again.json")
     path.write_text(exported, encoding="utf-8")
     block.locator("input[type=file]").set_input_files(str(path))
