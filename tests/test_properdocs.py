@@ -37,7 +37,9 @@ def test_properdocs_build_runs_the_plugin(tmp_path: Path) -> None:
     assert out.returncode != 0
     assert "index.md:3:1: link 'missing.md': no such file" in out.stderr
     assert "index.md:5:" in out.stderr and "[assessment.scale-reversed]" in out.stderr
-    assert "careerkit: 2 errors, 0 warnings" in out.stderr
+    # Without pymdownx.tasklist, readers without JavaScript would see '[ ]' text: a warning.
+    assert "[assessment.missing-extension]" in out.stderr
+    assert "careerkit: 2 errors, 1 warning" in out.stderr
 
 
 def build_example_with_properdocs(root: Path, site_url: str | None = None) -> Path:
