@@ -34,7 +34,9 @@ from mkdocs_careerkit.reading.render import reading_list
 from mkdocs_careerkit.reading.site import (
     MARKER,
     Book,
+    BookIndex,
     book_ids,
+    book_index,
     citations,
     export_bibtex,
     export_csv,
@@ -161,6 +163,7 @@ class Reading(Feature):
     def on_config(self, config: MkDocsConfig) -> None:
         self.pages: dict[str, tuple[PageReading, ...]] = {}
         self.books: list[Book] = []
+        self.index: BookIndex | None = None
         self.found: list[Finding] = []
         self.hosts: tuple[str, ...] = ()
         self.exports: list[tuple[str, str]] = []
@@ -195,6 +198,7 @@ class Reading(Feature):
         self.titles = scanned.titles
         anchors = section_anchors(scanned.sections, config)
         self.books = merge(citations(scanned.sections, anchors, self.data), self.data)
+        self.index = None
         self.found = check_spellings(self.books)
         self.hosts = scanned.hosts
         if not self.hosts and options.list_page and self.books:
@@ -283,7 +287,9 @@ class Reading(Feature):
         other pages recommend it too."""
         if not self.hosts:
             return None
-        i = find_book(entry, self.books)
+        if self.index is None:
+            self.index = book_index(self.books)
+        i = find_book(entry, self.books, self.index)
         if i < 0:
             return None
         here = self.build.page

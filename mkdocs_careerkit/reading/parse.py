@@ -18,6 +18,7 @@ enhanced without reading author text again. Imports nothing from MkDocs.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from typing import Literal
@@ -421,7 +422,10 @@ def same_book(a: Entry, b: Entry) -> bool:
     return not sa or not sb or bool(sa & sb)
 
 
+@functools.lru_cache(maxsize=16384)
 def normal(text: str) -> str:
+    """Text as compared across spellings: no accents, case, apostrophes or punctuation; `&` is
+    `and` (cached: a guide repeats its authors and titles on many pages)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.replace("&", " and ").replace("'", "").replace("’", "")

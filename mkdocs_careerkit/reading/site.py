@@ -117,13 +117,27 @@ def book_ids(books: Sequence[Book]) -> list[str]:
     return out
 
 
-def find_book(entry: Entry, books: Sequence[Book]) -> int:
+BookIndex = Mapping[str, Sequence[tuple[int, frozenset[str]]]]
+
+
+def book_index(books: Sequence[Book]) -> BookIndex:
+    """The merged books, with their authors' surnames, by the key of each spelling they were
+    cited with: :func:`find_book` on every card of a large guide then compares each card with
+    the few books of its key, not with every book and citation of the guide."""
+    index: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for i, b in enumerate(books):
+        union = frozenset(n for c in b.citations for n in surnames(c.entry))
+        for key in {book_key(b.entry), *(book_key(c.entry) for c in b.citations)}:
+            index.setdefault(key, []).append((i, union))
+    return index
+
+
+def find_book(entry: Entry, books: Sequence[Book], index: BookIndex | None = None) -> int:
     """Index of the merged book an entry belongs to, or -1 (the rule of :func:`merge`)."""
     key, names = book_key(entry), surnames(entry)
-    for i, b in enumerate(books):
-        if book_key(b.entry) != key and all(book_key(c.entry) != key for c in b.citations):
-            continue
-        union = {n for c in b.citations for n in surnames(c.entry)}
+    if index is None:
+        index = book_index(books)
+    for i, union in index.get(key, ()):
         if not names or not union or names & union:
             return i
     return -1
