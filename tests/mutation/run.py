@@ -46,9 +46,17 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     # Pending re-run after the rewrites of these modules (see tests/MUTATION.md).
     "xref-check": (
         "mkdocs_careerkit/xref/check.py",
-        ["tests/test_xref_check.py", "tests/test_xref_properties.py"],
+        [
+            "tests/test_xref_check.py",
+            "tests/test_xref_check_exact.py",
+            "tests/test_xref_site_properties.py",
+            "tests/test_xref_properties.py",
+        ],
     ),
-    "reports": ("mkdocs_careerkit/reports.py", ["tests/test_reports.py"]),
+    "reports": (
+        "mkdocs_careerkit/reports.py",
+        ["tests/test_reports.py", "tests/test_reports_exact.py"],
+    ),
     "assessments-parse": (
         "mkdocs_careerkit/assessments/parse.py",
         ["tests/test_assessments_parse.py", "tests/test_assessments_properties.py"],
