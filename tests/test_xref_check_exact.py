@@ -841,3 +841,74 @@ def test_claimed_holds_exactly_the_links_careerkit_reported_or_ignored() -> None
         (PAGE, "old/x.md"),
         (PAGE, "../pd/mentorship.md#legacy-x"),
     }
+
+
+def test_a_site_whose_home_page_is_readme() -> None:
+    """MkDocs publishes README.md as the index: 'index.html' and '/index.html' mean it."""
+    team = "# Team\n\n## How to run a 1:1 {#one-on-one}\n\n## Events\n"
+    texts = {
+        "README.md": "# Home\n\n[a](index.html) [b](/index.html)\n",
+        "pd/team.md": team,
+    }
+    pages = {src: PageFacts(src, scan_page(t), scan_page(t).anchors) for src, t in texts.items()}
+    files: dict[str, Inclusion] = {src: "included" for src in texts}
+    assert check_links(pages, SiteInfo(files)) == [
+        f(
+            3,
+            1,
+            "xref.html-link",
+            "link 'index.html' points at generated HTML",
+            "link the source: 'README.md'",
+            file="README.md",
+        ),
+        f(
+            3,
+            17,
+            "xref.absolute-link",
+            "absolute link '/index.html' to the site's own page",
+            "use a relative link such as 'README.md'",
+            file="README.md",
+        ),
+    ]
+
+
+def test_absolute_link_to_a_folder_whose_name_ends_in_x() -> None:
+    assert findings(f"{HEAD}[it](/UX/index.html)\n") == [
+        f(
+            5,
+            1,
+            "xref.absolute-link",
+            "absolute link '/UX/index.html' to the site's own page",
+            "use a relative link such as '../UX/README.md'",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "suggestion"),
+    [
+        # Spelled from the heading's words, not its custom id: the words decide.
+        ("how-to-run-a-1-1", "did you mean '#one-on-one'?"),
+        ("how_to_run_a_1_1", "did you mean '#one-on-one'?"),
+        # Ids a theme or an extension generates ('__tabbed_1_1') are never offered.
+        ("__tabbed_1_2", ""),
+    ],
+)
+def test_closest_anchor_by_heading_words_and_never_a_generated_id(
+    anchor: str, suggestion: str
+) -> None:
+    team = "# Team\n\n## How to run a 1:1 {#one-on-one}\n\n## Events\n"
+    scan = scan_page(team)
+    texts = {**TARGETS, PAGE: f"{HEAD}[it](../pd/team.md#{anchor})\n"}
+    pages = {src: PageFacts(src, scan_page(t), scan_page(t).anchors) for src, t in texts.items()}
+    pages["pd/team.md"] = PageFacts("pd/team.md", scan, scan.anchors | {"__tabbed_1_1"})
+    files: dict[str, Inclusion] = {src: "included" for src in [*texts, "pd/team.md"]}
+    assert check_links(pages, SiteInfo(files)) == [
+        f(
+            5,
+            1,
+            "xref.missing-anchor",
+            f"link '../pd/team.md#{anchor}': 'pd/team.md' has no anchor '#{anchor}'",
+            suggestion,
+        )
+    ]
