@@ -123,6 +123,12 @@ def findings(text: str, **kw: Any) -> list[Finding]:
             "link the page 'index.md', or add 'lead/sub/index.md'",
         ),
         (
+            "../deep",  # a folder at the top: the home page is one level up
+            "xref.missing-page",
+            "link '../deep' points at the folder 'deep', which has no index page",
+            "link the page '../index.md', or add 'deep/index.md'",
+        ),
+        (
             "../deep/er",
             "xref.missing-page",
             "link '../deep/er' points at the folder 'deep/er', which has no index page",
@@ -272,6 +278,12 @@ def findings(text: str, **kw: Any) -> list[Finding]:
             "link '../deep/er/longer/folder/networkng.md': no such file "
             "'deep/er/longer/folder/networkng.md'",
             "did you mean '../pd/networking.md'?",
+        ),
+        (
+            "../pd/q.docx",  # not HTML: no "points at generated HTML"
+            "xref.missing-page",
+            "link '../pd/q.docx': no such file 'pd/q.docx'",
+            "did you mean '../pd/q.md'?",
         ),
         (
             "../img/logo.md",  # a page is never offered an image
@@ -771,6 +783,7 @@ def test_nav_section_last_on_a_long_page() -> None:
 def test_orphans_exact() -> None:
     files: dict[str, Inclusion] = {
         "README.md": "included",
+        "index.md": "included",
         "a.md": "included",
         "b.md": "included",
         "post.md": "included",
@@ -778,7 +791,7 @@ def test_orphans_exact() -> None:
     }
     pages = {
         src: PageFacts(src, scan_page("# T\n"), frozenset({"t"}))
-        for src in ("README.md", "a.md", "b.md", "post.md", "hidden.md")
+        for src in ("README.md", "index.md", "a.md", "b.md", "post.md", "hidden.md")
     }
     site = SiteInfo(files, frozenset({"a.md"}), reachable=frozenset({"post.md"}))
     assert check_links(pages, site) == [
@@ -911,4 +924,50 @@ def test_closest_anchor_by_heading_words_and_never_a_generated_id(
             f"link '../pd/team.md#{anchor}': 'pd/team.md' has no anchor '#{anchor}'",
             suggestion,
         )
+    ]
+
+
+def test_an_anchor_exactly_as_close_as_the_threshold_is_suggested() -> None:
+    # 'tipz' and 'tips' are 0.75 alike, the threshold itself.
+    assert findings(f"{HEAD}## Tips\n\n[it](#tipz)\n") == [
+        f(
+            7,
+            1,
+            "xref.missing-anchor",
+            "link '#tipz': this page has no anchor '#tipz'",
+            "did you mean '#tips'?",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("links", "built", "valid"),
+    [
+        # Not rendered (in code, or removed by a plugin): no link of the built page.
+        ("[a](../index.md)", rendered(), False),
+        # Defined on the page, used: valid or not by the target the page really got.
+        ("[a][r]\n\n[r]: ../index.md", rendered({"../index.md"}, {"r": "../index.md"}), True),
+        ("[a][r]\n\n[r]: gone.md", rendered({"../index.md"}, {"r": "../index.md"}), True),
+        ("[a][r]\n\n[r]: ../index.md", rendered({"gone.md"}, {"r": "gone.md"}), False),
+        # Made into something else (autorefs): not counted.
+        ("[a][api.x]", rendered(), False),
+    ],
+)
+def test_build_nav_section_counts_what_was_rendered(
+    links: str, built: Rendered, valid: bool
+) -> None:
+    found = findings(NAV + links + "\n", rendered=built)
+    assert [x for x in found if x.code == "xref.thin-nav-section"] == ([] if valid else [thin(0)])
+
+
+def test_nav_section_broken_raw_html_link_does_not_count() -> None:
+    text = NAV + '<p><a href="../../gone/">x</a></p>\n'
+    assert findings(text, urls=DIRECTORY_URLS) == [
+        thin(0),
+        f(
+            5,
+            4,
+            "xref.missing-page",
+            "raw HTML link '../../gone/' leads to '/gone', which is not on the site",
+        ),
     ]
