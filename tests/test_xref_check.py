@@ -463,3 +463,14 @@ def test_an_anchor_set_with_a_valueless_id_does_not_crash_suggestions() -> None:
     }
     [f] = check_links(pages, SiteInfo({"a.md": "included", "t.md": "included"}))
     assert (f.code, f.suggestion) == ("xref.missing-anchor", "did you mean '#delivering'?")
+
+
+def test_a_link_to_the_site_root_means_the_readme_home_page() -> None:
+    """MkDocs serves README.md at / when there is no index.md (found by mutation testing)."""
+    text = "# Home\n\n[home](/)\n"
+    pages = {"README.md": PageFacts("README.md", scan_page(text), scan_page(text).anchors)}
+    [f] = check_links(pages, SiteInfo({"README.md": "included"}))
+    assert (f.code, f.suggestion) == (
+        "xref.absolute-link",
+        "use a relative link such as 'README.md'",
+    )

@@ -369,7 +369,13 @@ class _Checker:
         if not path:
             resolved = page
         elif path.startswith("/"):
-            resolved = posixpath.normpath(path.lstrip("/")) if path.strip("/") else "index.md"
+            # The site root is the home page: index.md, or README.md where there is none.
+            home = (
+                "README.md"
+                if "index.md" not in self.site.files and "README.md" in (self.site.files)
+                else "index.md"
+            )
+            resolved = posixpath.normpath(path.lstrip("/")) if path.strip("/") else home
         else:
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
         full = resolved + (f"#{anchor}" if anchor else "")
