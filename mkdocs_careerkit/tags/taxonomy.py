@@ -224,6 +224,8 @@ def parse_taxonomy(text: str, path: str, separator: str = "/") -> tuple[Taxonomy
     Returns:
         The taxonomy (what could be read of it; empty if nothing) and every problem found.
     """
+    # Lines as MkDocs reads files (universal newlines), so a finding's line is the editor's.
+    text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     root, findings = _compose(text, path)
     empty = Taxonomy(path, {}, {}, separator)
     if root is None:
