@@ -150,22 +150,8 @@ def _check(args: argparse.Namespace) -> int:
                 links=links,
                 checked=pages,
             )
-    except (ConfigurationError, MkDocsException) as e:
-        # One line: MkDocs' YAML errors put the position on a second line.
-        message = " ".join(part.strip() for part in str(e).splitlines() if part.strip())
-        # careerkit's own errors already start with "careerkit: ".
-        print(
-            message if message.startswith("careerkit: ") else f"careerkit: {message}",
-            file=sys.stderr,
-        )
-        return 2
-    except OSError as e:
-        print(
-            f"careerkit: cannot read {e.filename or args.config_file}: {e.strerror}: "
-            "name the MkDocs config file with -f FILE",
-            file=sys.stderr,
-        )
-        return 2
+    except (ConfigurationError, MkDocsException, OSError) as e:
+        return _config_error(e, args.config_file)
     try:
         if args.graph:
             with open(args.graph, "w", encoding="utf-8") as f:
@@ -197,6 +183,25 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config_error(e: Exception, config_file: str | None) -> int:
+    """One line on standard error for a config that cannot be loaded; exit status 2."""
+    if isinstance(e, OSError):
+        print(
+            f"careerkit: cannot read {e.filename or config_file}: {e.strerror}: "
+            "name the MkDocs config file with -f FILE",
+            file=sys.stderr,
+        )
+        return 2
+    # One line: MkDocs' YAML errors put the position on a second line.
+    message = " ".join(part.strip() for part in str(e).splitlines() if part.strip())
+    # careerkit's own errors already start with "careerkit: ".
+    print(
+        message if message.startswith("careerkit: ") else f"careerkit: {message}",
+        file=sys.stderr,
+    )
+    return 2
+
+
 def _tags(args: argparse.Namespace) -> int:
     """``careerkit tags init`` / ``report``."""
     try:
@@ -204,20 +209,8 @@ def _tags(args: argparse.Namespace) -> int:
             config = configfile.load(args.config_file or configfile.find_config_file())
             options = sitecheck.plugin_config(config)
             found = tags_adapter.site_usage(options, config)
-    except (ConfigurationError, MkDocsException) as e:
-        message = " ".join(part.strip() for part in str(e).splitlines() if part.strip())
-        print(
-            message if message.startswith("careerkit: ") else f"careerkit: {message}",
-            file=sys.stderr,
-        )
-        return 2
-    except OSError as e:
-        print(
-            f"careerkit: cannot read {e.filename or args.config_file}: {e.strerror}: "
-            "name the MkDocs config file with -f FILE",
-            file=sys.stderr,
-        )
-        return 2
+    except (ConfigurationError, MkDocsException, OSError) as e:
+        return _config_error(e, args.config_file)
     if args.tags_command == "report":
         data = usage.report_data(found)
         if args.format == "json":
