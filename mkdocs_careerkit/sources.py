@@ -256,6 +256,7 @@ class Snippets:
 
     base_paths: tuple[str, ...]
     auto_append: tuple[str, ...]
+    _texts: dict[str, str] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Snippets | None:
@@ -272,7 +273,13 @@ class Snippets:
         return cls(paths, tuple(options.get("auto_append", []) or []))
 
     def read(self, name: str) -> str:
-        """An included file's text ('' if none of the base paths has it)."""
+        """An included file's text ('' if none of the base paths has it), read once per check:
+        ``auto_append`` files are added to every page."""
+        if name not in self._texts:
+            self._texts[name] = self._read(name)
+        return self._texts[name]
+
+    def _read(self, name: str) -> str:
         for candidate in dict.fromkeys((name, name.split(":", 1)[0])):  # `file.md:2:5`
             for base in self.base_paths:
                 if os.path.isfile(base):  # a base path may name one file
@@ -401,15 +408,20 @@ _SEEN_THROUGH = frozenset(
 )
 
 
+def _site_code(config: MkDocsConfig) -> list[tuple[str, object]]:
+    """The hooks and plugins (named for a message) whose page events check cannot replay."""
+    hooks: dict[str, object] = dict(config.hooks) if isinstance(config.hooks, dict) else {}
+    found = [(f"hook '{name}'", hook) for name, hook in hooks.items()]
+    for name, plugin in config.plugins.items():
+        if name not in hooks and name.split("/")[-1].split(" ")[0] not in _SEEN_THROUGH:
+            found.append((f"plugin '{name}'", plugin))
+    return found
+
+
 def blind_spots(config: MkDocsConfig) -> list[str]:
     """Hooks and plugins whose changes to pages ``careerkit check`` cannot see: those that
     handle an event in which a page's Markdown or HTML can change."""
-    hooks: dict[str, object] = dict(config.hooks) if isinstance(config.hooks, dict) else {}
-    found = [f"hook '{name}'" for name, hook in hooks.items() if _changes_pages(hook)]
-    for name, plugin in config.plugins.items():
-        short = name.split("/")[-1].split(" ")[0]
-        if name not in hooks and short not in _SEEN_THROUGH and _changes_pages(plugin):
-            found.append(f"plugin '{name}'")
+    found = [label for label, handler in _site_code(config) if _changes_pages(handler)]
     for ext in config.markdown_extensions:
         name = ext if isinstance(ext, str) else f"{type(ext).__module__}.{type(ext).__name__}"
         if not name.startswith(_KNOWN_EXTENSION_PREFIXES) and name not in _KNOWN_EXTENSIONS:
@@ -436,13 +448,7 @@ _PAGE_EVENTS = ("on_page_read_source", "on_page_markdown", "on_page_content", "o
 
 def adds_files(config: MkDocsConfig) -> bool:
     """Whether a hook or plugin may add pages (``on_files``) that check cannot see."""
-    hooks: dict[str, object] = dict(config.hooks) if isinstance(config.hooks, dict) else {}
-    handlers = [*hooks.values()] + [
-        plugin
-        for name, plugin in config.plugins.items()
-        if name not in hooks and name.split("/")[-1].split(" ")[0] not in _SEEN_THROUGH
-    ]
-    return any(_changes_pages(h, ("on_files",)) for h in handlers)
+    return any(_changes_pages(handler, ("on_files",)) for _, handler in _site_code(config))
 
 
 def _changes_pages(handler: object, events: tuple[str, ...] = _PAGE_EVENTS) -> bool:

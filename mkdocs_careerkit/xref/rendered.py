@@ -15,15 +15,13 @@ from xml.etree.ElementTree import Element
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.extensions.footnotes import FootnoteExtension
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import STX
+from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 
 from mkdocs_careerkit.xref.check import Rendered
 
 # Ids in HTML that Python-Markdown stashed (highlighted code with `anchor_linenums`, code
 # block ids from superfences, raw HTML that other extensions produced).
 _STASH_ID_RE = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_ESCAPED_RE = re.compile(STX + r"(\d+)\x03")
 _LINK_ATTRS = {"a": "href", "img": "src"}
 _SKIP_TEXT = frozenset({"code", "pre", "script", "style"})
 
@@ -92,9 +90,9 @@ class _Collector(Treeprocessor):
         )
 
 
-def unescape(text: str) -> str:
-    """Python-Markdown's escape placeholders (STX 95 ETX for an escaped underscore) as text."""
-    return _ESCAPED_RE.sub(lambda m: chr(int(m.group(1))), text)
+# Python-Markdown's own restorer of escape placeholders (STX 95 ETX for an escaped underscore);
+# its treeprocessor runs last, after this one.
+unescape = UnescapeTreeprocessor().unescape
 
 
 def _footnotes(md: Markdown) -> frozenset[str] | None:
