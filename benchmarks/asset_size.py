@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs_careerkit.assets import ASSESSMENT_FILES, gzip_sizes, source_path
+from mkdocs_careerkit.assets import ASSESSMENT_FILES, gzip_sizes, served, source_path
 
 BUDGET = 8 * 1024
 
@@ -21,7 +21,7 @@ def main() -> int:
     sizes = gzip_sizes(ASSESSMENT_FILES)
     for path, size in sizes.items():
         raw = source_path(path).stat().st_size
-        print(f"{Path(path).name} {size} gzip bytes ({raw} raw)")
+        print(f"{Path(path).name} {size} gzip bytes ({len(served(path))} minified, {raw} source)")
     total = sum(sizes.values())
     verdict = "within" if total <= BUDGET else "OVER"
     print(f"total {total} gzip bytes: {verdict} the budget of {BUDGET}")

@@ -12,14 +12,16 @@ that have an assessment (:func:`elements`).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
+import rcssmin
+import rjsmin
 from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -42,11 +44,24 @@ def source_path(site_path: str) -> Path:
     return PACKAGE_DIR / Path(site_path).name
 
 
+@functools.cache
+def served(site_path: str) -> bytes:
+    """The file as the site serves it: the package file minified (whitespace and comments
+    dropped by rjsmin/rcssmin, names and strings untouched), read and minified once per process.
+    The package keeps the readable source."""
+    text = source_path(site_path).read_text(encoding="utf-8")
+    if site_path.endswith(".js"):
+        text = rjsmin.jsmin(text)
+    elif site_path.endswith(".css"):
+        text = rcssmin.cssmin(text)
+    return text.encode("utf-8")
+
+
 def add_files(files: Files, config: MkDocsConfig, site_paths: Sequence[str]) -> None:
     """Add package assets to the site (a file of the same path in ``docs_dir`` wins)."""
     for path in site_paths:
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, abs_src_path=str(source_path(path))))
+            files.append(File.generated(config, path, content=served(path)))
 
 
 def stylesheet_tag(site_path: str, page_url: str) -> str:
@@ -104,11 +119,8 @@ def host_src_path(md: Markdown) -> str | None:
 
 
 def gzip_sizes(site_paths: Sequence[str] = ASSESSMENT_FILES) -> dict[str, int]:
-    """Gzip (level 9) size in bytes of each asset, as a server would send it."""
-    return {
-        path: len(gzip.compress(source_path(path).read_bytes(), compresslevel=9, mtime=0))
-        for path in site_paths
-    }
+    """Gzip (level 9) size in bytes of each asset as served (minified), as a server sends it."""
+    return {path: len(gzip.compress(served(path), compresslevel=9, mtime=0)) for path in site_paths}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -120,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     dest = Path(args[0])
     dest.mkdir(parents=True, exist_ok=True)
     for path in ALL_FILES:
-        shutil.copy2(source_path(path), dest / Path(path).name)
+        (dest / Path(path).name).write_bytes(served(path))
         sys.stdout.write(f"{dest / Path(path).name}\n")
     return 0
 

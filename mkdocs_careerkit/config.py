@@ -17,6 +17,7 @@ from mkdocs_careerkit.assessments.parse import TITLE_WORDS
 from mkdocs_careerkit.assessments.strings import DEFAULT_STRINGS
 from mkdocs_careerkit.codes import CODES
 from mkdocs_careerkit.findings import SEVERITIES
+from mkdocs_careerkit.xref.check import XrefOptions
 
 
 class StrictConfig(base.Config):
@@ -247,3 +248,9 @@ class CareerkitConfig(StrictConfig):
     baseline = c.Optional(c.Type(str))
     """Path (relative to ``mkdocs.yml``) of a baseline file written by
     ``careerkit check --write-baseline``: findings listed there do not fail the build."""
+
+
+def xref_options(options: CareerkitConfig) -> XrefOptions:
+    """The cross-reference checks' options, from the plugin's."""
+    x = options.xref
+    return XrefOptions(tuple(x.ignore), x.nav_section, x.nav_section_min_links)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, cast
 from xml.etree import ElementTree as ET
@@ -13,16 +14,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_careerkit import sitecheck
-from mkdocs_careerkit.assessments.feature import Assessments
-from mkdocs_careerkit.backlinks.feature import Backlinks
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import finalize
 from mkdocs_careerkit.feature import Build, Feature, finding_key
 from mkdocs_careerkit.findings import Finding, Severity, has_errors, log_findings, summary
-from mkdocs_careerkit.linkgraph.feature import LinkGraph
-from mkdocs_careerkit.lists.feature import SwallowedLists
-from mkdocs_careerkit.reading.feature import Reading
 from mkdocs_careerkit.sources import (
     body_offset,
     footnotes_enabled,
@@ -31,24 +26,30 @@ from mkdocs_careerkit.sources import (
     toc_slugify,
 )
 from mkdocs_careerkit.tags.adapter import enabled as tags_enabled
-from mkdocs_careerkit.tags.feature import Tags
 from mkdocs_careerkit.xref import scan_page, strip_markers
-from mkdocs_careerkit.xref.feature import Xref
 
 log = get_plugin_logger(__name__)
 
 NOTICE_PLACEHOLDER = "<!-- careerkit-notice -->"
 
-# Each feature: the option that switches it on, and the object that handles its events.
-FEATURES: tuple[tuple[Callable[[CareerkitConfig], bool], type[Feature]], ...] = (
-    (lambda o: o.xref.enabled, Xref),
-    (lambda o: o.assessments.enabled, Assessments),
-    (tags_enabled, Tags),
-    (lambda o: o.reading.enabled, Reading),
-    (lambda o: True, SwallowedLists),  # off with `severity: {markdown.swallowed-list: ignore}`
-    (lambda o: o.xref.enabled and o.backlinks.enabled, Backlinks),  # after Xref: its links
-    (lambda o: o.xref.enabled and o.link_graph.enabled, LinkGraph),
+# Each feature: the option that switches it on, and the module:class that handles its events
+# (imported only when on: a build pays nothing for a feature it does not use).
+FEATURES: tuple[tuple[Callable[[CareerkitConfig], bool], str], ...] = (
+    (lambda o: o.xref.enabled, "xref.feature:Xref"),
+    (lambda o: o.assessments.enabled, "assessments.feature:Assessments"),
+    (tags_enabled, "tags.feature:Tags"),
+    (lambda o: o.reading.enabled, "reading.feature:Reading"),
+    (lambda o: True, "lists.feature:SwallowedLists"),  # off: `markdown.swallowed-list: ignore`
+    (lambda o: o.xref.enabled and o.backlinks.enabled, "backlinks.feature:Backlinks"),  # after Xref
+    (lambda o: o.xref.enabled and o.link_graph.enabled, "linkgraph.feature:LinkGraph"),
 )
+
+
+def feature_class(path: str) -> type[Feature]:
+    """The class a :data:`FEATURES` entry names, imported now."""
+    module, name = path.split(":")
+    found = getattr(importlib.import_module(f"mkdocs_careerkit.{module}"), name)
+    return cast("type[Feature]", found)
 
 
 class CareerkitPlugin(BasePlugin[CareerkitConfig]):
@@ -68,12 +69,16 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        baseline = sitecheck.load_baseline(self.config, config)
+        baseline = None
+        if self.config.baseline:
+            from mkdocs_careerkit.sitecheck import load_baseline  # the checks' module: only then
+
+            baseline = load_baseline(self.config, config)
         self.state = Build(self.config, self.command, baseline)
         self.slugify, self.separator = toc_slugify(config)
         self.footnotes = footnotes_enabled(config)
         self.sources = {}
-        self.features = [f(self.state) for on, f in FEATURES if on(self.config)]
+        self.features = [feature_class(f)(self.state) for on, f in FEATURES if on(self.config)]
         for feature in self.features:
             feature.on_config(config)
         return config

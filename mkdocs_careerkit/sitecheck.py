@@ -20,7 +20,7 @@ from mkdocs_careerkit.assessments import SiteAssessments, check_source
 from mkdocs_careerkit.assessments.adapter import options_from_config
 from mkdocs_careerkit.backlinks import core as backlinks
 from mkdocs_careerkit.codes import default_severity
-from mkdocs_careerkit.config import CareerkitConfig, ReadingConfig
+from mkdocs_careerkit.config import CareerkitConfig, ReadingConfig, xref_options
 from mkdocs_careerkit.engine import Baseline, finalize
 from mkdocs_careerkit.findings import Finding, Severity
 from mkdocs_careerkit.lists.check import swallowed_list_findings
@@ -37,7 +37,7 @@ from mkdocs_careerkit.sources import (
 )
 from mkdocs_careerkit.tags.adapter import enabled as tags_enabled
 from mkdocs_careerkit.tags.adapter import site_tags
-from mkdocs_careerkit.xref import PageFacts, SiteInfo, XrefOptions, check_links, scan_page
+from mkdocs_careerkit.xref import PageFacts, SiteInfo, check_links, scan_page
 from mkdocs_careerkit.xref.check import PageLink
 from mkdocs_careerkit.xref.scan import Suppression
 
@@ -95,11 +95,6 @@ def load_baseline(
         return Baseline.from_bytes(data, path)
     except ValueError as e:
         raise PluginError(f"careerkit: {e}") from e
-
-
-def xref_options(options: CareerkitConfig) -> XrefOptions:
-    x = options.xref
-    return XrefOptions(tuple(x.ignore), x.nav_section, x.nav_section_min_links)
 
 
 def conclude(

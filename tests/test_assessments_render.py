@@ -139,8 +139,7 @@ def test_without_tasklist_the_literal_box_is_wrapped() -> None:
     )
     assert (
         '<li class="careerkit-rated" data-careerkit-item="i-share-useful-resources">'
-        '<span class="careerkit-box">[ ]</span> I share <em>useful</em> resources'
-        '<template class="careerkit-controls">'
+        '<span class="careerkit-box">[ ]</span> I share <em>useful</em> resources</li>'
     ) in out
 
 
@@ -298,22 +297,31 @@ def test_text_is_escaped_once() -> None:
     assert '<p class="admonition-title">Fish &amp; Chips (1=a, 5=b)</p>' in out
 
 
-def test_rating_controls_wait_in_a_template_with_the_scales_words() -> None:
-    out = render('!!! question "Q (1=Low, 3=High)"\n    - [ ] A\n', extensions=["admonition"])
-    assert (
-        '<li class="careerkit-rated" data-careerkit-item="a"><span class="careerkit-box">[ ]</span>'
-        ' A<template class="careerkit-controls">'
-        '<span aria-label="A" class="careerkit-rate" role="radiogroup">'
-        '<label><input aria-label="1 Low" data-ck="a" name="careerkit q a" type="radio" '
-        'value="1" />'
+def test_one_rating_control_per_block_waits_in_the_data_template() -> None:
+    out = render(
+        '!!! question "Q (1=Low, 3=High)"\n    - [ ] A\n    - [ ] B\n', extensions=["admonition"]
+    )
+    # The statements stay as rendered; the script copies the one control into each of them.
+    assert '<li class="careerkit-rated" data-careerkit-item="a"><span class="careerkit-box">' in out
+    assert "[ ]</span> A</li>" in out and "[ ]</span> B</li>" in out
+    control = (
+        '<span class="careerkit-rate" role="radiogroup">'
+        '<label><input aria-label="1 Low" type="radio" value="1" />'
         "<b>1</b><small>Low</small></label>"
-        '<label><input aria-label="2" data-ck="a" name="careerkit q a" type="radio" '
-        'value="2" />'
+        '<label><input aria-label="2" type="radio" value="2" />'
         "<b>2</b></label>"
-        '<label><input aria-label="3 High" data-ck="a" name="careerkit q a" type="radio" '
-        'value="3" />'
-        "<b>3</b><small>High</small></label></span></template></li>"
-    ) in out
+        '<label><input aria-label="3 High" type="radio" value="3" />'
+        "<b>3</b><small>High</small></label></span></template>"
+    )
+    assert out.count('class="careerkit-rate"') == 1
+    assert control in out
+    # Inside the data template: inert, never seen without JavaScript.
+    assert out.index('<template class="careerkit-assessment-data">') < out.index(control)
+
+
+def test_a_checklist_gets_no_rating_control() -> None:
+    out = render('!!! question "Q"\n    - [ ] A\n    - [ ] B\n', extensions=["admonition"])
+    assert "careerkit-rate" not in out
 
 
 def test_the_summary_waits_in_the_data_template_with_secondary_actions_in_a_menu() -> None:

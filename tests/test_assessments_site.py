@@ -11,7 +11,7 @@ import pytest
 from mkdocs.config import load_config
 
 from mkdocs_careerkit import sitecheck
-from mkdocs_careerkit.assets import ASSESSMENT_CSS, ASSESSMENT_JS, source_path
+from mkdocs_careerkit.assets import ASSESSMENT_CSS, ASSESSMENT_JS, served, source_path
 from tests.test_assessments_parse import SEED_BLOCK
 
 MATERIAL: dict[str, Any] = {
@@ -66,8 +66,10 @@ def test_seed_block_pasted_unchanged_renders_as_rated_assessment(site: Any) -> N
     ) in content
     # Pages without an assessment load nothing.
     assert assets_in(built.html("index.md")) == []
-    for path in (ASSESSMENT_JS, ASSESSMENT_CSS):
-        assert (built.site_dir / path).read_bytes() == source_path(path).read_bytes()
+    for path in (ASSESSMENT_JS, ASSESSMENT_CSS):  # the package file, minified
+        written = (built.site_dir / path).read_bytes()
+        assert written == served(path)
+        assert len(written) < 0.95 * len(source_path(path).read_bytes())
 
 
 def test_findings_at_the_source_line_fail_the_build(site: Any) -> None:

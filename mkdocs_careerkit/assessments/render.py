@@ -331,7 +331,6 @@ def enhance(
             _wrap_box(li)
         if item.kind == "rate":
             li.set("class", ((li.get("class") or "") + " careerkit-rated").strip())
-            li.append(_rating(item, name + item.id, a.item_range(item), labels))
     for item in a.rubrics:
         _mark_rubric(shape.tables[item.table], item, strings, name + item.id)
     _mark_lines(block, shape, a, strings)
@@ -341,16 +340,23 @@ def enhance(
     if a.explicit and a.scale is not None and a.scale.line in a.option_lines:
         _add_legend(block, a.scale, strings)
     if not part:
-        add_data(block, assessment_data(a, strings))
+        rated = any(i.kind == "rate" for i in a.task_items)
+        rating = _rating(a.scale, labels) if a.scale is not None and rated else None
+        add_data(block, assessment_data(a, strings), rating)
     return None
 
 
-def add_data(holder_parent: Element, data: Mapping[str, Any]) -> None:
-    """Append the ``<template>`` holding the script's data and the summary it fills in."""
+def add_data(
+    holder_parent: Element, data: Mapping[str, Any], rating: Element | None = None
+) -> None:
+    """Append the ``<template>`` holding the script's data, the summary it fills in and the
+    one segmented control it copies into every rated statement."""
     holder = SubElement(holder_parent, "template", {"class": DATA_CLASS})
     script = SubElement(holder, "script", {"type": "application/json"})
     script.text = AtomicString(json_text(data))
     holder.append(summary(data))
+    if rating is not None:
+        holder.append(rating)
 
 
 # The menu's actions (``data-careerkit-do``) and the string naming each.
@@ -505,19 +511,21 @@ def _radio(name: str, item: Item, value: int, label: str) -> Element:
     return Element("input", {**attrs, "data-ck": item.id})
 
 
-def _rating(item: Item, name: str, bounds: tuple[int, int], labels: Mapping[int, str]) -> Element:
-    """A segmented control: one radio per point, labelled points show their word."""
-    group = Element(
-        "span", {"class": "careerkit-rate", "role": "radiogroup", "aria-label": item.text}
-    )
-    for v in range(bounds[0], bounds[1] + 1):
+def _rating(scale: Scale, labels: Mapping[int, str]) -> Element:
+    """The segmented control of the block's scale: one radio per point, labelled points show
+    their word. The script copies it into each rated statement and names its radios there
+    (written once per block, not per statement: pages stay small and quick to build)."""
+    group = Element("span", {"class": "careerkit-rate", "role": "radiogroup"})
+    for v in range(scale.low, scale.high + 1):
         word = labels.get(v, "")
         label = SubElement(group, "label")
-        label.append(_radio(name, item, v, f"{v} {word}".strip()))
+        SubElement(
+            label, "input", {"type": "radio", "value": str(v), "aria-label": f"{v} {word}".strip()}
+        )
         SubElement(label, "b").text = AtomicString(str(v))
         if word:
             SubElement(label, "small").text = AtomicString(word)
-    return _controls(group)
+    return group
 
 
 def _mark_rubric(table: Element, item: Item, strings: Mapping[str, str], name: str) -> None:

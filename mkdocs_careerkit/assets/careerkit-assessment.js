@@ -69,9 +69,14 @@
     for (const sec of data.sections) for (const it of sec.items) items[it.id] = it;
     for (const t of own("template.careerkit-controls")) t.replaceWith(t.content);
     for (const c of own("input[data-ck]")) (inputs[c.dataset.ck] ||= []).push(c);
+    const proto = holder.content.querySelector(".careerkit-rate");
     for (const it of Object.values(items)) {
-      const li = it.kind == "check" && sel("data-careerkit-item", it.id);
-      if (!li) continue;
+      const li = sel("data-careerkit-item", it.id), g = it.kind == "rate" && proto && li && li.appendChild(proto.cloneNode(1));
+      if (g) {
+        g.setAttribute("aria-label", it.text);
+        for (const r of (inputs[it.id] = [...g.querySelectorAll("input")])) { r.name = "careerkit " + data.id + " " + it.id; r.dataset.ck = it.id; }
+      }
+      if (!li || it.kind != "check") continue;
       let c = li.querySelector("input[type=checkbox]"), lab, n;
       if (!c) li.prepend((c = h("input", { type: "checkbox", class: "careerkit-check" })), " ");
       c.disabled = false;

@@ -23,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.reading.check import UNPARSED_HINT, short, unknown_book, unparsed_message
-from mkdocs_careerkit.reading.parse import Entry, Item, Section, find_sections, heading_matches
+from mkdocs_careerkit.reading.parse import Entry, Item, Section, heading_matches, sections_of
 from mkdocs_careerkit.reading.render import (
     CARDS,
     GROUP,
@@ -136,7 +136,7 @@ class _ReadingPreprocessor(Preprocessor):
         self.state = state
 
     def run(self, lines: list[str]) -> list[str]:
-        self.state.sections = tuple(find_sections(lines, self.state.names))
+        self.state.sections = sections_of(lines, self.state.names)
         return lines
 
 

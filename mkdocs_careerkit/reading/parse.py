@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import re
 import unicodedata
 from typing import Literal
@@ -102,8 +103,12 @@ class Entry:
 UNPARSED = None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_entry(text: str) -> Entry | None:
-    """The entry a bullet's text describes, or ``None`` (:data:`UNPARSED`). Never raises."""
+    """The entry a bullet's text describes, or ``None`` (:data:`UNPARSED`). Never raises.
+
+    Remembered by text (entries are frozen): a book cited on many pages, and each entry of a
+    build's two passes (the source scan, then the page's conversion), is parsed once."""
     stripped = text.strip()
     if not stripped or "\n\n" in stripped:
         return None
@@ -476,6 +481,23 @@ def heading_matches(text: str, names: tuple[str, ...]) -> bool:
     """Whether a heading's text is one of the section names (case and a final ``:`` ignored)."""
     key = _ATTR_RE.sub("", text).strip().rstrip(":").strip().casefold()
     return key in {n.strip().casefold() for n in names}
+
+
+_SECTIONS: dict[tuple[bytes, tuple[str, ...]], tuple[Section, ...]] = {}
+
+
+def sections_of(lines: list[str] | tuple[str, ...], names: tuple[str, ...]) -> tuple[Section, ...]:
+    """:func:`find_sections`, remembered by the lines' digest: a build finds a page's sections
+    in its source before rendering (for the reading list) and again while converting it; when
+    the converter sees the same lines, the second time costs one hash."""
+    digest = hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=16)
+    key = (digest.digest(), names)
+    found = _SECTIONS.get(key)
+    if found is None:
+        if len(_SECTIONS) >= 8192:  # `mkdocs serve` rebuilds: stay bounded
+            _SECTIONS.clear()
+        found = _SECTIONS[key] = tuple(find_sections(lines, names))
+    return found
 
 
 def find_sections(lines: list[str] | tuple[str, ...], names: tuple[str, ...]) -> list[Section]:

@@ -11,9 +11,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from mkdocs_careerkit.config import xref_options
 from mkdocs_careerkit.feature import Feature, finding_key
 from mkdocs_careerkit.findings import Finding
-from mkdocs_careerkit.sitecheck import xref_options
 from mkdocs_careerkit.sources import site_info
 from mkdocs_careerkit.xref.check import PageFacts, Rendered, check_links
 from mkdocs_careerkit.xref.mkdocs_messages import HeldLinkMessages
