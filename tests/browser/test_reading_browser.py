@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.browser.conftest import SEED_PAGE, Server
+from tests.conftest import build_site, write_site
 
 pytestmark = pytest.mark.browser
 
@@ -329,3 +331,35 @@ def test_the_filter_box_is_not_printed(example: Server, page: Any) -> None:
     page.get_by_label(FILTER_LABEL).fill("deep work")
     page.emulate_media(media="print")
     assert page.locator(".careerkit-filter").evaluate("e => getComputedStyle(e).display") == "none"
+
+
+def test_the_filter_on_the_plain_mkdocs_theme(tmp_path: Path, context: Any) -> None:
+    # No Material (no document$): the script sets the box up on load, and the plain theme's
+    # grouped list filters the same way.
+    from playwright.sync_api import expect
+
+    pages = {
+        "index.md": "# Home\n\n## Further Reading\n\n- _Grit_ by Angela Duckworth - Effort.\n",
+        "dev/a.md": "# A\n\n## Further Reading\n\n- _Deep Work_ by Cal Newport - Focus.\n",
+        "lead/b.md": "# B\n\n## Further Reading\n\n- _Drive_ by Daniel Pink - Motives.\n",
+    }
+    root = tmp_path / "plain"
+    built = build_site(write_site(root, pages, {"theme": "mkdocs"}), strict=True)
+    assert built.error is None, built.messages()
+    server = Server(root / "site")
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(f"{e} {e.stack}"))
+        page.goto(server.url(LIST_URL))
+        assert _visible_groups(page) == ["Home", "Dev", "Lead"]
+        page.get_by_label(FILTER_LABEL).fill("focus")
+        assert _visible_ids(page) == ["book-deep-work"]
+        assert _visible_groups(page) == ["Dev"]
+        expect(_count(page)).to_have_text("1 of 3 books and articles")
+        page.get_by_label(FILTER_LABEL).press("Escape")
+        assert len(_visible_ids(page)) == 3
+        # The theme's own scripts fail offline (highlight.js from a CDN); careerkit's do not.
+        assert [e for e in errors if "careerkit" in e] == []
+    finally:
+        server.close()
