@@ -137,7 +137,7 @@ def by_section(
     groups: dict[str, list[int]] = {}
     first: dict[str, int] = {}
     for i, book in enumerate(books):
-        page = min(book.pages, key=lambda p: (order.get(p, late), book.pages.index(p)))
+        page = min(book.pages, key=lambda p: order.get(p, late))  # the first of a tie: in order
         label = sections.get(page) or titles.get(page, page)
         groups.setdefault(label, []).append(i)
         first[label] = min(first.get(label, late), order.get(page, late))
