@@ -22,9 +22,13 @@ set iteration order).
 at a position recorded in ``faults.json`` as ``{"file", "line", "column", "code"}`` — exactly the
 finding ``careerkit check --format json`` must report for it, and nothing else.
 
+``--reading`` makes every chapter's "Further Reading" five entries, one in each style careerkit
+recognises, drawn from a catalogue of 60 books and articles (the reading-list benchmark: 1,000
+pages, five entries each); the rest of the site is byte-for-byte the same.
+
 Usage::
 
-    python benchmarks/generate.py OUT --pages 1000 [--seed 1] [--faults]
+    python benchmarks/generate.py OUT --pages 1000 [--seed 1] [--faults] [--reading]
 """
 
 from __future__ import annotations
@@ -647,6 +651,44 @@ def _reading(rng: random.Random) -> list[str]:
     return lines
 
 
+JOURNALS = ("Datamation", "Harvard Business Review", "IEEE Software", "Queue", "Sloan Review")
+_PARTS = ("", " II", " III", " IV", " V", " VI", " VII", " VIII", " IX", " X", " XI", " XII")
+# --reading: a catalogue of 5 × 12 books and articles, each always written the same way in one
+# of the five styles careerkit recognises; every chapter cites five of them, one per style.
+READING_STYLES = ("bold", "cite", "cite-note", "by", "article")
+READING_CATALOGUE = 5 * len(_PARTS)
+
+
+def _catalogue_entry(i: int, note: str) -> str:
+    """Book ``i`` of the catalogue as a list item, in its style (``i % 5``), with ``note``."""
+    title = BOOK_WORDS[i % len(BOOK_WORDS)] + _PARTS[i // len(BOOK_WORDS) % len(_PARTS)]
+    surname, first = SURNAMES[i % len(SURNAMES)], FIRST_NAMES[(i * 7) % len(FIRST_NAMES)]
+    other = f"{FIRST_NAMES[(i * 7 + 5) % len(FIRST_NAMES)]} {SURNAMES[(i + 3) % len(SURNAMES)]}"
+    year = 1990 + i % 33
+    subtitle = BOOK_SUBTITLES[i % len(BOOK_SUBTITLES)]
+    style = READING_STYLES[i % 5]
+    if style == "bold":
+        return f"- **{surname}, {first}. *{title}: {subtitle}*.** {note}"
+    if style == "cite":
+        return f"- {surname}, {first}, and {other}. _{title}_. {year}."
+    if style == "cite-note":
+        return f"- {surname}, {first}. _{title}: {subtitle}_. {year}. ({note.rstrip('.')})"
+    if style == "by":
+        return f"- _{title}_ by {first} {surname} & {other} - {note}"
+    journal = JOURNALS[i % len(JOURNALS)]
+    issue = f"{i % 30 + 1}, no. {i % 4 + 1} ({year}): 28-31."
+    return f'- {surname}, {first}. "{title}?" _{journal}_ {issue}'
+
+
+def _reading_five(seed: int, index: int) -> list[str]:
+    """Five catalogue entries, one per style, with notes of this chapter's own."""
+    rng = random.Random(f"reading-{seed}-{index}")
+    per_style = READING_CATALOGUE // 5
+    return [
+        _catalogue_entry(style + 5 * rng.randrange(per_style), _sentence(rng)) for style in range(5)
+    ]
+
+
 def _front_matter(rng: random.Random, title: str) -> list[str]:
     tags = rng.sample(TAGS, rng.randint(3, 7))
     lines = ["---", f"title: {title}", f"description: {_sentence(rng)}", "tags:"]
@@ -680,8 +722,15 @@ def _targets(
     return chosen
 
 
-def write_page(rng: random.Random, plan: PagePlan, plans: list[PagePlan], index: int) -> list[str]:
-    """The lines of one chapter (no trailing newline)."""
+def write_page(
+    rng: random.Random,
+    plan: PagePlan,
+    plans: list[PagePlan],
+    index: int,
+    reading: int | None = None,
+) -> list[str]:
+    """The lines of one chapter (no trailing newline); with ``reading`` (the seed), the
+    Further Reading list is five entries of the catalogue, one in each style."""
     lines = [*_front_matter(rng, plan.title), "", f"# {plan.title}", ""]
     quote, who = rng.choice(QUOTES)
     lines += [f'!!! quote "{plan.title} in Practice"', f'    *"{quote}"*', "", f"    **— {who}**"]
@@ -730,7 +779,8 @@ def write_page(rng: random.Random, plan: PagePlan, plans: list[PagePlan], index:
             lines.append(f"- **[{other.title}]({href})** - {_sentence(rng)}")
         lines.append("")
     lines += ["## Further Reading", "", f"This chapter draws on research about {plan.title}:", ""]
-    lines += _reading(rng)
+    default = _reading(rng)  # drawn either way, so the rest of the site stays the same
+    lines += default if reading is None else _reading_five(reading, index)
     return lines
 
 
@@ -906,7 +956,9 @@ def inject_faults(site: Site, rng: random.Random) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------------------------
 
 
-def generate(out: Path, pages: int, *, seed: int = 1, faults: bool = False) -> dict[str, Any]:
+def generate(
+    out: Path, pages: int, *, seed: int = 1, faults: bool = False, reading: bool = False
+) -> dict[str, Any]:
     """Write the site into ``out`` (replacing ``out/docs``); return a summary.
 
     Args:
@@ -914,6 +966,10 @@ def generate(out: Path, pages: int, *, seed: int = 1, faults: bool = False) -> d
         pages: Pages in ``nav``: the home page plus ``pages - 1`` chapters (at least 2).
         seed: Seed of the one random generator; same arguments, same bytes.
         faults: Inject one of each :data:`FAULTS`, recorded in ``faults.json``.
+        reading: The reading-list variant: every chapter's Further Reading is five entries,
+            one in each recognised style, from a catalogue of :data:`READING_CATALOGUE` books
+            and articles each written the same way wherever it is cited (so the guide's
+            reading list merges them, with no warning).
 
     Returns:
         ``{"pages", "chapters", "with_assessment", "without_assessment", "assessment_pages",
@@ -926,7 +982,7 @@ def generate(out: Path, pages: int, *, seed: int = 1, faults: bool = False) -> d
     plans = plan_site(pages, rng)
     site = Site(plans, {})
     for i, plan in enumerate(plans):
-        site.texts[plan.path] = write_page(rng, plan, plans, i)
+        site.texts[plan.path] = write_page(rng, plan, plans, i, seed if reading else None)
     site.texts["index.md"] = write_home(plans, pages, seed)
     site.texts[DRAFT_PAGE] = write_draft()
     manifest = inject_faults(site, random.Random(f"faults-{seed}")) if faults else []
@@ -969,9 +1025,16 @@ def main(argv: list[str] | None = None, *, echo: Callable[[str], Any] = print) -
     parser.add_argument("--pages", type=int, default=100, help="pages in nav (default: 100)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     parser.add_argument("--faults", action="store_true", help="inject the known faults")
+    parser.add_argument(
+        "--reading",
+        action="store_true",
+        help="five Further Reading entries per chapter, one in each recognised style",
+    )
     args = parser.parse_args(argv)
     try:
-        info = generate(args.out, args.pages, seed=args.seed, faults=args.faults)
+        info = generate(
+            args.out, args.pages, seed=args.seed, faults=args.faults, reading=args.reading
+        )
     except ValueError as e:
         parser.error(str(e))
     echo(

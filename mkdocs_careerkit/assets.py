@@ -34,8 +34,10 @@ ASSESSMENT_CSS = f"{SITE_DIR}/careerkit-assessment.css"
 ASSESSMENT_FILES = (ASSESSMENT_JS, ASSESSMENT_CSS)
 TAGS_CSS = f"{SITE_DIR}/careerkit-tags.css"
 BACKLINKS_CSS = f"{SITE_DIR}/careerkit-backlinks.css"
-# One card component (reading lists now, navigation cards next): one stylesheet, no script.
+# One card component (reading lists now, navigation cards next): one stylesheet.
 CARDS_CSS = f"{SITE_DIR}/careerkit-cards.css"
+# The reading list's filter box (progressive enhancement), only on the list's page.
+READING_FILTER_JS = f"{SITE_DIR}/careerkit-reading-filter.js"
 ALL_FILES = (*ASSESSMENT_FILES, CARDS_CSS)
 
 

@@ -177,6 +177,11 @@ class ReadingConfig(StrictConfig):
     list_title = c.Type(str, default="Reading list")
     """Title of the generated reading-list page."""
 
+    group_by = c.Choice(("section", "best_for", "none"), default="section")
+    """How the reading list groups its books: ``section``, under the top-level nav section of
+    the first page (in nav order) that recommends the book; ``best_for``, under the first
+    "best for" of the book in the data file; ``none``, one list."""
+
     books = c.Optional(c.Type(str))
     """Path (relative to ``mkdocs.yml``) of a books data file: details by book id, matched to
     the entries of pages by title and author, or cited as ``[book:id]``."""

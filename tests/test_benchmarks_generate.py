@@ -121,3 +121,52 @@ def test_injected_faults_are_exactly_what_careerkit_finds(tmp_path: Path, seed: 
 def test_too_few_pages_for_faults_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="at least"):
         generate.generate(tmp_path, 10, faults=True)
+
+
+def test_reading_variant_five_entries_per_chapter_in_every_style(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from mkdocs_careerkit.reading.parse import parse_entry
+
+    plain = generate.generate(tmp_path / "plain", 30, seed=2)
+    info = generate.generate(tmp_path / "reading", 30, seed=2, reading=True)
+    assert info["reading_pages"] == plain["reading_pages"]
+    a, b = tree(tmp_path / "plain" / "docs"), tree(tmp_path / "reading" / "docs")
+    assert a.keys() == b.keys()
+    cited: dict[str, set[str]] = {}
+    for page in info["reading_pages"]:
+        head_a = a[page].decode("utf-8").partition("## Further Reading")[0]
+        head_b, _, list_b = b[page].decode("utf-8").partition("## Further Reading")
+        assert head_a == head_b, page  # only the reading list differs
+        items = [line[2:] for line in list_b.splitlines() if line.startswith("- ")]
+        entries = [parse_entry(item) for item in items]
+        assert len(entries) == 5 and all(entries), (page, items)
+        styles = sorted((e.style, bool(e.note)) for e in entries if e)
+        assert styles == [
+            ("article", False),
+            ("bold", True),
+            ("by", True),
+            ("cite", False),
+            ("cite", True),
+        ], page
+        for e in entries:
+            assert e is not None
+            cited.setdefault(e.title, set()).add(page)
+    assert len(cited) <= generate.READING_CATALOGUE
+    assert max(len(pages) for pages in cited.values()) >= 3  # books recur across chapters
+    # Each book is written one way everywhere: the clean site stays clean, merged on the list.
+    assert careerkit_check(tmp_path / "reading" / "mkdocs.yml") == (0, [])
+    built = build_site(tmp_path / "reading" / "mkdocs.yml")
+    assert built.error is None, built.messages()
+    page = BeautifulSoup(built.html("reading-list.md"), "html.parser")
+    assert len(page.select(".careerkit-reading-list li.careerkit-card")) == len(cited)
+    # The command line's --reading is the same variant.
+    assert generate.main([str(tmp_path / "cli"), "--pages", "5", "--reading"], echo=str) == 0
+    generate.generate(tmp_path / "api", 5, seed=1, reading=True)
+    assert tree(tmp_path / "cli" / "docs") == tree(tmp_path / "api" / "docs")
+    assert tree(tmp_path / "cli" / "docs") != tree(generate_plain(tmp_path / "five") / "docs")
+
+
+def generate_plain(out: Path) -> Path:
+    generate.generate(out, 5, seed=1)
+    return out

@@ -39,7 +39,7 @@ def load(tmp_path: Path, text: str, year: int = 2026) -> tuple[dict[str, Any], l
     (tmp_path / "docs" / "img").mkdir(parents=True, exist_ok=True)
     (tmp_path / "docs" / "img" / "give.png").write_bytes(b"\x89PNG")
     path = tmp_path / "books.yml"
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    path.write_text(textwrap.dedent(text), encoding="utf-8", errors="surrogateescape")
     return load_books(str(path), "../books.yml", str(tmp_path / "docs"), this_year=year)
 
 
@@ -92,6 +92,27 @@ def test_a_good_file(tmp_path: Path) -> None:
         ("a:\n  title: A\na:\n  title: B\n", (3, "reading.bad-data-file", None)),
         ("'bad id!':\n  title: A\n", (1, "reading.bad-data-file", None)),
         ("a:\n  title: A\n  authors: {x: 1}\n", (3, "reading.bad-data-file", None)),
+        (
+            "a:\n  title: A\n  url: javascript:alert(1)\n",
+            (
+                3,
+                "reading.bad-data-file",
+                "book 'a': url 'javascript:alert(1)' is not an http(s) address",
+            ),
+        ),
+        ("a:\n  title: A\n  url: example.com/a\n", (3, "reading.bad-data-file", None)),
+        (
+            "a:\n  title: A\n  best_for: {manager: 1}\n",
+            (
+                3,
+                "reading.bad-data-file",
+                "book 'a': best_for must be a phrase or a list of phrases",
+            ),
+        ),
+        (
+            "a:\n  title: A\n  publisher: Caf\udce9\n",
+            (3, "reading.bad-data-file", "the books file is not UTF-8 text (byte 0xe9)"),
+        ),
     ],
 )
 def test_each_problem_is_a_finding_at_its_line(

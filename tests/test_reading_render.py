@@ -307,3 +307,27 @@ def test_any_reading_section_converts_and_keeps_every_word(items: list[str]) -> 
 
     assert words(html) == words(bare)
     assert all(f.code.startswith("reading.") and f.line >= 1 for f in found)
+
+
+def test_the_whole_parse_table_as_one_list_loses_no_text() -> None:
+    # The ≥ 40 entries of the parser's table, written as one Further Reading list: each
+    # recognised one is a card, each other one stays the bullet it was (with an info finding at
+    # its line), and the page says every word the plain rendering says, in the same order.
+    from tests.test_reading_parse import TABLE
+
+    rows = [row for row in TABLE if row[0].strip() and "\n" not in row[0]]
+    assert len(rows) >= 40
+    source = "## Further Reading\n\n" + "".join(f"- {row[0]}\n" for row in rows)
+    html, found, pages = convert(source)
+    bare = plain(source)
+
+    def words(h: str) -> list[str]:
+        return re.findall(r"\w+", re.sub(r"<[^>]+>", " ", h))
+
+    assert words(html) == words(bare)
+    (reading,) = pages
+    unparsed = [n for n, row in enumerate(rows) if row[1] is None]
+    assert [n for n, card in enumerate(reading.cards) if not card] == unparsed
+    assert html.count('class="careerkit-card"') == len(rows) - len(unparsed)
+    infos = [(f.line, f.code, f.severity) for f in found]
+    assert infos == [(3 + n, "reading.unparsed", "info") for n in unparsed]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,39 @@ def test_seed_chapter_renders_five_cards(site: Any) -> None:
     sheet = page.select('link[href$="careerkit-cards.css"]')
     assert [s["href"] for s in sheet] == ["assets/careerkit/careerkit-cards.css"]
     assert (built.site_dir / "assets/careerkit/careerkit-cards.css").is_file()
+    # Every card: the citation as written, the note as "why read it", the authors as parsed
+    # (the page's JSON-LD says who they are).
+    assert cites == [
+        "Grant, Adam. Give and Take: Why Helping Others Drives Our Success.",
+        "Granovetter, Mark. Getting a Job: A Study of Contacts and Careers.",
+        "Cross, Rob, and Andrew Parker. The Hidden Power of Social Networks.",
+        "Ibarra, Herminia. Working Identity: Unconventional Strategies for Reinventing Your "
+        "Career.",
+        "Casciaro, Tiziana, Francesca Gino, and Maryam Kouchaki. Learn to Love Networking.",
+    ]
+    assert whys == [
+        "Research on how generosity and helping others creates professional success.",
+        "Classic research on the strength of weak ties in professional networking.",
+        "Understanding how networks drive organizational success.",
+        "Using networks to explore and develop professional identity.",
+        "Harvard Business Review research on authentic networking approaches.",
+    ]
+    (ld,) = [json.loads(x.string or "") for x in page.select('script[type="application/ld+json"]')]
+    authors = [[a["name"] for a in i["item"]["author"]] for i in ld["itemListElement"]]
+    assert authors == [
+        ["Adam Grant"],
+        ["Mark Granovetter"],
+        ["Rob Cross", "Andrew Parker"],
+        ["Herminia Ibarra"],
+        ["Tiziana Casciaro", "Francesca Gino", "Maryam Kouchaki"],
+    ]
+    assert [i["item"]["name"] for i in ld["itemListElement"]] == [
+        "Give and Take",
+        "Getting a Job",
+        "The Hidden Power of Social Networks",
+        "Working Identity",
+        "Learn to Love Networking",
+    ]
 
 
 def test_findings_at_their_lines_and_the_stylesheet_only_where_cards_are(site: Any) -> None:

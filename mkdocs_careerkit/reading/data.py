@@ -66,6 +66,9 @@ class BookData:
     note: str = ""
 
 
+_URL_RE = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)
+
+
 def load_books(
     path: str, shown_as: str, docs_dir: str, *, this_year: int | None = None
 ) -> tuple[dict[str, BookData], list[Finding]]:
@@ -86,10 +89,20 @@ def load_books(
         found.append(Finding(shown_as, line, 1, code, default_severity(code), message, suggestion))
 
     try:
-        with open(path, encoding="utf-8-sig") as f:
-            text = f.read()
-    except (OSError, UnicodeDecodeError) as e:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
         report(0, "reading.bad-data-file", f"cannot read the books file: {e}")
+        return {}, found
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        report(
+            data[: e.start].count(b"\n") + 1,
+            "reading.bad-data-file",
+            f"the books file is not UTF-8 text (byte {data[e.start]:#04x})",
+            "save the file as UTF-8",
+        )
         return {}, found
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -208,8 +221,24 @@ def _book(
     best_for = values.get("best_for", [])
     if isinstance(best_for, str):
         best_for = [best_for]
-    if not isinstance(best_for, list):
+    if not isinstance(best_for, list) or not all(isinstance(b, str) for b in best_for):
+        report(
+            lines.get("best_for", line),
+            "reading.bad-data-file",
+            f"book '{book_id}': best_for must be a phrase or a list of phrases",
+        )
+        ok = False
         best_for = []
+    url = values.get("url") or ""
+    if url and not (isinstance(url, str) and _URL_RE.match(url)):
+        # The list page links to it: no javascript: or data: links from a data file.
+        report(
+            lines.get("url", line),
+            "reading.bad-data-file",
+            f"book '{book_id}': url '{url}' is not an http(s) address",
+            "write the whole address, starting with https://",
+        )
+        ok = False
     if not ok:
         return None
     main, subtitle = split_title(title)
@@ -234,7 +263,7 @@ def _book(
         entry,
         publisher=str(values.get("publisher") or ""),
         isbn=isbn,
-        url=str(values.get("url") or ""),
+        url=str(url),
         cover=cover,
         best_for=tuple(str(b) for b in best_for),
         note=entry.note,

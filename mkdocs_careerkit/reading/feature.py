@@ -22,6 +22,8 @@ import yaml
 from markdown.preprocessors import NormalizeWhitespace
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
@@ -39,6 +41,8 @@ from mkdocs_careerkit.reading.site import (
     BookIndex,
     book_ids,
     book_index,
+    by_best_for,
+    by_section,
     citations,
     export_bibtex,
     export_csv,
@@ -126,6 +130,26 @@ def nav_titles(items: Iterable[Any]) -> dict[str, str]:
     return out
 
 
+def nav_sections(items: Iterable[Any]) -> dict[str, str]:
+    """``{docs path: title}`` in nav order: the top-level section holding each page, or the
+    page's own title for a page at the top of the nav (``""`` if it has none yet)."""
+    out: dict[str, str] = {}
+
+    def pages(item: Any, title: str) -> None:
+        if isinstance(item, NavSection):
+            for child in item.children:
+                pages(child, title)
+        elif isinstance(item, Page):
+            out.setdefault(item.file.src_uri, title)
+
+    for item in items:
+        if isinstance(item, NavSection):
+            pages(item, item.title)
+        elif isinstance(item, Page):
+            out.setdefault(item.file.src_uri, item.title or "")
+    return out
+
+
 def _name(file: File) -> str:
     """MkDocs' title from a file name: ``giving-feedback.md`` → ``Giving feedback``."""
     title = file.name.replace("-", " ").replace("_", " ")
@@ -176,6 +200,7 @@ class Reading(Feature):
         self.ld: dict[str, str] = {}
         self.book_ids: list[str] = []
         self.urls: dict[str, str] = {}
+        self.sections: dict[str, str] = {}
         options = self.build.options.reading
         self.names = tuple(options.headings)
         self.data, self.data_findings = load_data(options.books, config)
@@ -216,8 +241,10 @@ class Reading(Feature):
             # A page of the author's own at that path holds the list (at its end).
             self.hosts = (options.list_page,)
         if self.books:
-            # Only sites that show cards get the stylesheet.
+            # Only sites that show cards get the stylesheet; the filter script only with a list.
             assets.add_files(files, config, (assets.CARDS_CSS,))
+            if self.hosts:
+                assets.add_files(files, config, (assets.READING_FILTER_JS,))
         self.urls = {f.src_uri: f.url for f in files}
         self.exports = []
         if self.hosts and options.exports and self.books:
@@ -230,6 +257,9 @@ class Reading(Feature):
                 if files.get_file_from_path(path) is None:
                     files.append(File.generated(config, path, content=text))
                     self.exports.append((label, path))
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig) -> None:
+        self.sections = nav_sections(nav.items)
 
     def page_content(self, html: str, page: Page, scan: PageScan) -> str:
         src = page.file.src_uri
@@ -252,6 +282,10 @@ class Reading(Feature):
             cards = True
         if cards:
             html += assets.stylesheet_tag(assets.CARDS_CSS, page.url)
+        if src in self.hosts and self.books:
+            # In the content, like the assessment script: Material's instant navigation loads
+            # it when a reader arrives at the list from another page.
+            html += assets.script_tag(assets.READING_FILTER_JS, page.url)
         if entries:
             self.ld[src] = json_ld(entries, known=known)
         return html
@@ -281,7 +315,15 @@ class Reading(Feature):
         def cover(path: str) -> str:
             return get_relative_url(path, page.url)
 
-        element = reading_list(self.books, href, self.titles, exports, cover)
+        group_by = self.build.options.reading.group_by
+        groups = (
+            by_section(self.books, self.sections, self.titles)
+            if group_by == "section"
+            else by_best_for(self.books)
+            if group_by == "best_for"
+            else None
+        )
+        element = reading_list(self.books, href, self.titles, exports, cover, groups)
         text = ET.tostring(element, encoding="unicode", method="html")
         if MARKER in html:
             return html.replace(MARKER, text, 1)

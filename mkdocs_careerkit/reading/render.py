@@ -188,6 +188,7 @@ def reading_list(
     titles: Mapping[str, str],
     exports: Sequence[tuple[str, str]] = (),
     cover_href: Callable[[str], str] | None = None,
+    groups: Sequence[tuple[str, Sequence[int]]] | None = None,
 ) -> Element:
     """The site-wide reading list: one card per book with "Recommended in" back-links.
 
@@ -197,6 +198,8 @@ def reading_list(
         titles: Page titles by docs path.
         exports: ``(label, href)`` of downloadable exports (JSON, CSV).
         cover_href: Docs path of a cover image → its link from the list's page.
+        groups: ``(heading, indices of books)`` in order, each book in one group; None for
+            one list without headings.
     """
     root = Element("div", {"class": "careerkit-reading-list"})
     chapters = {p for b in books for p in b.pages}
@@ -211,46 +214,83 @@ def reading_list(
             a = SubElement(intro, "a", {"href": link, "download": ""})
             a.text = label
             a.tail = ", " if n < len(exports) - 1 else "."
-    cards = SubElement(root, "ul", {"class": CARDS})
-    for book, book_id in zip(books, book_ids(books), strict=True):
-        e = book.entry
-        li = SubElement(
-            cards,
-            "li",
+    ids = book_ids(books)
+    if groups is None:
+        groups = [("", range(len(books)))]
+    for heading, members in groups:
+        parent = root
+        if heading:
+            parent = SubElement(root, "section", {"class": "careerkit-reading-group"})
+            h2 = SubElement(parent, "h2")
+            h2.text = heading
+        cards = SubElement(parent, "ul", {"class": CARDS})
+        for i in members:
+            _list_card(cards, books[i], ids[i], href, titles, cover_href)
+    return root
+
+
+def _list_card(
+    cards: Element,
+    book: Book,
+    book_id: str,
+    href: Callable[[str, str], str],
+    titles: Mapping[str, str],
+    cover_href: Callable[[str], str] | None,
+) -> None:
+    """One book's card on the reading list."""
+    e = book.entry
+    li = SubElement(
+        cards,
+        "li",
+        {
+            "class": CARD,
+            "id": book_id,
+            "data-careerkit-book": book_key(e),
+            "data-careerkit-kind": e.kind,
+        },
+    )
+    data = book.data
+    if data is not None and data.cover and cover_href is not None:
+        SubElement(
+            li,
+            "img",
             {
-                "class": CARD,
-                "id": book_id,
-                "data-careerkit-book": book_key(e),
-                "data-careerkit-kind": e.kind,
+                "class": "careerkit-card-cover",
+                "src": cover_href(data.cover),
+                "alt": f"Cover of {e.title}",
+                "loading": "lazy",
             },
         )
-        data = book.data
-        if data is not None and data.cover and cover_href is not None:
-            SubElement(
-                li,
-                "img",
-                {
-                    "class": "careerkit-card-cover",
-                    "src": cover_href(data.cover),
-                    "alt": f"Cover of {e.title}",
-                    "loading": "lazy",
-                },
-            )
-        cite = SubElement(li, "span", {"class": "careerkit-card-cite"})
-        _citation(cite, e)
-        if data is not None:
-            _details(cite, data)
-        why = SubElement(li, "span", {"class": "careerkit-card-why"})
-        n = len(book.pages)
-        why.text = "Recommended in "
-        places = list(dict.fromkeys((c.file, c.anchor) for c in book.citations))
-        for i, (page, anchor) in enumerate(places):
-            a = SubElement(why, "a", {"href": href(page, anchor)})
-            a.text = titles.get(page, page)
-            a.tail = ", " if i < len(places) - 1 else ""
-        count = SubElement(why, "span", {"class": "careerkit-card-count"})
-        count.text = f" ({n} {'page' if n == 1 else 'pages'})"
-    return root
+    cite = SubElement(li, "span", {"class": "careerkit-card-cite"})
+    _citation(cite, e)
+    if data is not None:
+        _details(cite, data)
+    why = SubElement(li, "span", {"class": "careerkit-card-why"})
+    n = len(book.pages)
+    why.text = "Recommended in "
+    places = list(dict.fromkeys((c.file, c.anchor) for c in book.citations))
+    for i, (page, anchor) in enumerate(places):
+        a = SubElement(why, "a", {"href": href(page, anchor)})
+        a.text = titles.get(page, page)
+        a.tail = ", " if i < len(places) - 1 else ""
+    count = SubElement(why, "span", {"class": "careerkit-card-count"})
+    count.text = f" ({n} {'page' if n == 1 else 'pages'})"
+    notes = _notes(book)
+    if notes:
+        # For the reading list's filter (careerkit-reading-filter.js): the notes the chapters
+        # wrote, as written, which the card does not show.
+        li.set(SEARCH, notes)
+
+
+SEARCH = "data-careerkit-notes"
+
+
+def _notes(book: Book) -> str:
+    """The notes of every place that recommends the book, and the data file's, each once."""
+    found = [c.entry.note for c in book.citations]
+    if book.data is not None:
+        found.append(book.data.entry.note)
+    return " ".join(dict.fromkeys(" ".join(n.split()) for n in found if n.strip()))
 
 
 def _details(cite: Element, data: BookData) -> None:

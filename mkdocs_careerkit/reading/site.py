@@ -117,6 +117,54 @@ def book_ids(books: Sequence[Book]) -> list[str]:
     return out
 
 
+Groups = list[tuple[str, list[int]]]
+
+
+def by_section(
+    books: Sequence[Book], sections: Mapping[str, str], titles: Mapping[str, str]
+) -> Groups:
+    """The books (by index) under the top-level nav section of the first page, in nav order,
+    that recommends each; groups in nav order.
+
+    Args:
+        books: The merged books.
+        sections: Docs path → its top-level nav section's title, or the page's own title for a
+            page at the top of the nav; in nav order.
+        titles: Page titles, for pages the nav does not list (they come last).
+    """
+    order = {page: n for n, page in enumerate(sections)}
+    late = len(order)
+    groups: dict[str, list[int]] = {}
+    first: dict[str, int] = {}
+    for i, book in enumerate(books):
+        page = min(book.pages, key=lambda p: order.get(p, late))  # the first of a tie: in order
+        label = sections.get(page) or titles.get(page, page)
+        groups.setdefault(label, []).append(i)
+        first[label] = min(first.get(label, late), order.get(page, late))
+    return sorted(groups.items(), key=lambda g: first[g[0]])
+
+
+OTHER_GROUP = "Other"
+
+
+def by_best_for(books: Sequence[Book]) -> Groups:
+    """The books (by index) under the first "best for" the data file gives each, groups in
+    alphabetical order; the books without one last, under "Other"."""
+    groups: dict[str, list[int]] = {}
+    rest: list[int] = []
+    for i, book in enumerate(books):
+        if book.data is not None and book.data.best_for:
+            groups.setdefault(book.data.best_for[0], []).append(i)
+        else:
+            rest.append(i)
+    out = sorted(groups.items(), key=lambda g: (g[0].casefold(), g[0]))
+    other = [g for g in out if g[0] == OTHER_GROUP]
+    if other:  # a "best for" named "Other" takes the rest too
+        out.remove(other[0])
+        rest = sorted(other[0][1] + rest)
+    return [*out, (OTHER_GROUP, rest)] if rest else out
+
+
 BookIndex = Mapping[str, Sequence[tuple[int, frozenset[str]]]]
 
 
