@@ -22,6 +22,7 @@ from mkdocs_careerkit.feature import Build, Feature, finding_key
 from mkdocs_careerkit.findings import Finding, Severity, has_errors, log_findings, summary
 from mkdocs_careerkit.linkgraph.feature import LinkGraph
 from mkdocs_careerkit.lists.feature import SwallowedLists
+from mkdocs_careerkit.navcards.feature import NavCards
 from mkdocs_careerkit.reading.feature import Reading
 from mkdocs_careerkit.sources import (
     body_offset,
@@ -46,6 +47,7 @@ FEATURES: tuple[tuple[Callable[[CareerkitConfig], bool], type[Feature]], ...] = 
     (tags_enabled, Tags),
     (lambda o: o.reading.enabled, Reading),
     (lambda o: True, SwallowedLists),  # off with `severity: {markdown.swallowed-list: ignore}`
+    (lambda o: o.navcards.enabled, NavCards),  # after Reading (its card stylesheet)
     (lambda o: o.xref.enabled and o.backlinks.enabled, Backlinks),  # after Xref: its links
     (lambda o: o.xref.enabled and o.link_graph.enabled, LinkGraph),
 )
