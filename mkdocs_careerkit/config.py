@@ -194,6 +194,9 @@ class NavCardsConfig(StrictConfig):
     headings = c.ListOfItems(c.Type(str), default=["Cross-Reference Navigation"])
     """Heading texts of navigation sections (compared ignoring case and a final colon)."""
 
+    tags = c.Type(bool, default=True)
+    """Show the target page's tags on its card."""
+
 
 class BacklinksConfig(StrictConfig):
     """The "Referenced by" block on pages that other pages link to (needs ``xref``)."""

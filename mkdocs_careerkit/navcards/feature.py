@@ -129,7 +129,7 @@ class NavCards(Feature):
             section=_heading(target, resolved.anchor) if resolved.anchor else "",
             description=str(description) if description and not card.has_reason else "",
             tags=tuple(str(t) for t in tags if isinstance(t, (str, int, float)))
-            if isinstance(tags, list)
+            if isinstance(tags, list) and self.build.options.navcards.tags
             else (),
         )
 

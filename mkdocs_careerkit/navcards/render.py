@@ -25,7 +25,8 @@ class Target:
 
     Attributes:
         link_text: The author's link text (the card's title).
-        title: The target page's title ('' when unknown).
+        title: The target page's title ('' when unknown), shown when the link text does not
+            say it (nor the section's heading, for a link to a section).
         section: The heading of the target's anchor, if the link has one and it is known.
         description: The target's ``description``, shown only when the author gave no reason.
         tags: The target's tags.
@@ -40,11 +41,14 @@ class Target:
     broken: str = ""
 
 
-def _same(a: str, b: str) -> bool:
-    return (
-        " ".join(html.unescape(a).split()).casefold()
-        == " ".join(html.unescape(b).split()).casefold()
-    )
+def _fold(text: str) -> str:
+    return " ".join(html.unescape(text).split()).casefold()
+
+
+def says(link_text: str, title: str, section: str = "") -> bool:
+    """Whether the link text already names the target: its title, and its section if any."""
+    text = _fold(link_text)
+    return _fold(title) in text and (not section or _fold(section) in text)
 
 
 def meta(slot: int, target: Target) -> ET.Element:
@@ -54,7 +58,7 @@ def meta(slot: int, target: Target) -> ET.Element:
         bad = ET.SubElement(box, "span", {"class": BROKEN})
         bad.text = f"Broken link: {target.broken}"
         return box
-    if target.title and (target.section or not _same(target.title, target.link_text)):
+    if target.title and not says(target.link_text, target.title, target.section):
         page = ET.SubElement(box, "span", {"class": "careerkit-navcard-page"})
         page.text = target.title + (f" › {target.section}" if target.section else "")
     if target.description:
