@@ -1,4 +1,4 @@
-"""Redraw the docs' screenshot of navigation cards: ``python tests/browser/make_navcards_screenshot.py``.
+"""Redraw the navigation cards screenshot: ``python tests/browser/make_navcards_screenshot.py``.
 
 Builds the example site and photographs the networking chapter's "Cross-Reference Navigation"
 in Chromium, in Material's light palette.

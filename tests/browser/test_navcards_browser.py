@@ -1,4 +1,4 @@
-"""Navigation cards in real Chromium: on the built example site, and a broken card on a mini site."""
+"""Navigation cards in real Chromium: on the example site, and a broken card on a mini site."""
 
 from __future__ import annotations
 
