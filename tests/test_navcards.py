@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from mkdocs_careerkit.cli import main
 from mkdocs_careerkit.navcards.enhance import Section
 from mkdocs_careerkit.navcards.extension import NavCardsExtension
+from mkdocs_careerkit.navcards.render import Target, meta_html
 from tests.conftest import EXTENSIONS, SEED, build_site, unavailable, write_site
 
 NAV = "## Cross-Reference Navigation\n\n"
@@ -632,3 +633,41 @@ def test_bad_headings_option_is_an_error(tmp_path: Path) -> None:
     built = build_site(config)
     assert built.error is not None
     assert "did you mean 'headings'?" in "".join(built.messages(0)) + str(built.error)
+
+
+@pytest.mark.parametrize(
+    ("target", "shown"),
+    [
+        (Target("Good", title="Good"), []),
+        (Target("good  page", title="Good page"), []),
+        (Target("Good", title="Good page"), [("careerkit-navcard-page", "Good page")]),
+        (Target("Good", title="Good", section="Two"), [("careerkit-navcard-page", "Good › Two")]),
+        (Target("Good: Two", title="Good", section="Two"), []),
+        (Target("A", title="A & B"), [("careerkit-navcard-page", "A & B")]),
+        (Target("A &amp; B", title="A & B"), []),
+        (
+            Target("A", title="A", description="<d>", tags=("t&1",)),
+            [
+                ("careerkit-navcard-description", "<d>"),
+                ("careerkit-card-chips careerkit-navcard-tags", "Tags: t&1 "),
+            ],
+        ),
+        (
+            Target("A", title="B", description="d", broken="no such <file>"),
+            [("careerkit-navcard-broken", "Broken link: no such <file>")],
+        ),
+    ],
+)
+def test_what_a_card_shows_of_its_target(target: Target, shown: list[tuple[str, str]]) -> None:
+    html = meta_html(3, target)
+    box = BeautifulSoup(html, "html.parser").span
+    assert box is not None and box["data-careerkit-navcard"] == "3"
+    assert [(" ".join(c["class"]), c.get_text()) for c in box.find_all(recursive=False)] == shown
+    assert "<d>" not in html and "<file>" not in html  # escaped
+
+
+def test_tags_option_leaves_tags_out(tmp_path: Path, log_guard: list[str]) -> None:
+    log_guard += [r"xref\.missing-page", r"careerkit: 1 error"]
+    built = build_site(broken_site(tmp_path, navcards={"tags": False}), command="serve")
+    html = built.html("index.md")
+    assert "careerkit-navcard-description" in html and "careerkit-chip" not in html
