@@ -258,8 +258,12 @@ LINES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(LINES, max_size=14))
+# Lines of the list above, and any text made of the characters that matter here.
+ANY_LINE = LINES | st.text(alphabet=" \t-*+:[]()<>_`#!&\\/.1aA–—", max_size=24)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ANY_LINE, max_size=14))
 @example(["**Group:**", "- **[A](a.md)** - why", "- [B](b.md#x)"])
 @example(["**Group:**", "- *[H](h.md)", "continued* line"])
 def test_any_section_gives_cards_or_stays_as_written(lines: list[str]) -> None:

@@ -282,14 +282,6 @@ def _lines(p: Element) -> list[_Line] | None:
     return lines
 
 
-def _parent(root: Element, el: Element) -> Element | None:
-    for candidate in root.iter():
-        for child in candidate:
-            if child is el:
-                return candidate
-    return None
-
-
 def _swallowed(root: Element, p: Element, slot: int) -> list[Card] | None:
     """The swallowed form: a paragraph of a label line, then ``- `` item lines. Its item lines
     go, node by node, into a new list after it; None (``p`` unchanged) when any line is not
@@ -305,9 +297,6 @@ def _swallowed(root: Element, p: Element, slot: int) -> list[Card] | None:
             return None
         if _link_of(line.nodes[0]) is None:
             return None
-    parent = _parent(root, p)
-    if parent is None:
-        return None
     # Every check passed: from here on the tree is changed.
     add_class(p, GROUP)
     for node, tail in zip(label.nodes, label.tails, strict=True):
@@ -330,5 +319,5 @@ def _swallowed(root: Element, p: Element, slot: int) -> list[Card] | None:
             cards.append(_make_card(li, line.nodes, link, slot + k, swallowed=True))
         _card_attrs(li, slot + k)
         ul.append(li)
-    parent.insert(list(parent).index(p) + 1, ul)
+    root.insert(list(root).index(p) + 1, ul)  # the paragraph is a child of the page's root
     return cards
