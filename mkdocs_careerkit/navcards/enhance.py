@@ -19,6 +19,7 @@ shapes stays exactly as rendered and is returned as unparsed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from xml.etree.ElementTree import Element
@@ -83,9 +84,14 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).rstrip(":").strip().casefold()
 
 
+@functools.lru_cache(maxsize=8)
+def _keys(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_norm(n) for n in names)
+
+
 def heading_matches(text: str, names: Sequence[str]) -> bool:
     """Whether a heading's text names a navigation section (any case, a final colon ignored)."""
-    return _norm(text) in {_norm(n) for n in names}
+    return _norm(text) in _keys(tuple(names))
 
 
 def add_class(el: Element, cls: str) -> None:

@@ -9,6 +9,7 @@ its tags, or that the link is broken. Every text is escaped (``xml.etree``).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import re
 from xml.etree import ElementTree as ET
@@ -76,4 +77,13 @@ def meta(slot: int, target: Target) -> ET.Element:
 
 
 def meta_html(slot: int, target: Target) -> str:
-    return ET.tostring(meta(slot, target), encoding="unicode", method="html")
+    """:func:`meta` as HTML (made once per target: many cards link to the same pages)."""
+    return _meta_html(target).replace(_SLOT_TOKEN, f'{SLOT}="{slot}"', 1)
+
+
+_SLOT_TOKEN = f'{SLOT}="-1"'
+
+
+@functools.lru_cache(maxsize=1024)
+def _meta_html(target: Target) -> str:
+    return ET.tostring(meta(-1, target), encoding="unicode", method="html")
