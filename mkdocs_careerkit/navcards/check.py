@@ -67,16 +67,17 @@ def card_links(
 def repaired(
     scan: PageScan, sections: Sequence[Section], names: Sequence[str]
 ) -> list[SwallowedList]:
-    """The swallowed lists of a page that its cards show as the author meant them: those of
-    each section whose every swallowed paragraph became cards."""
+    """The swallowed lists of a page that its cards show as the author meant them: the
+    paragraphs that became cards, matched in order to the scan's swallowed lists of their
+    section (none, where the two do not agree on how many there are)."""
     found = spans(scan.headings, names)
     if len(found) != len(sections):
         return []
     out = []
     for span, section in zip(found, sections, strict=True):
-        made, total = section.swallowed
-        if made and made == total:
-            out += [s for s in scan.swallowed if span.heading.line < s.line < span.end]
+        inside = [s for s in scan.swallowed if span.heading.line < s.line < span.end]
+        if len(inside) == len(section.swallowed):
+            out += [s for s, made in zip(inside, section.swallowed, strict=True) if made]
     return out
 
 

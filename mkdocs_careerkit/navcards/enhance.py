@@ -67,13 +67,14 @@ class Section:
         cards: The cards, in order; card ``n`` of the page has the placeholder ``n`` (counted
             across the page's sections).
         unparsed: The text of each item (or swallowed paragraph) left as written.
-        swallowed: Swallowed paragraphs made cards / found in the section.
+        swallowed: For each paragraph with swallowed list items, in order: whether it became
+            cards.
     """
 
     heading: str
     cards: tuple[Card, ...]
     unparsed: tuple[str, ...]
-    swallowed: tuple[int, int]
+    swallowed: tuple[bool, ...]
 
 
 def _text(el: Element) -> str:
@@ -134,7 +135,7 @@ def enhance(root: Element, names: Sequence[str], start: int = 0) -> list[Section
 def _section(root: Element, heading: str, body: list[Element], first: int) -> Section:
     cards: list[Card] = []
     unparsed: list[str] = []
-    swallowed = found = 0
+    swallowed: list[bool] = []
     label: Element | None = None  # a label paragraph right before the element
     for el in body:
         before, label = label, None
@@ -160,14 +161,13 @@ def _section(root: Element, heading: str, body: list[Element], first: int) -> Se
                 continue
             if _ITEM_START_RE.search(_text(el)) is None:
                 continue  # prose of the section: left alone
-            found += 1
             made_cards = _swallowed(root, el, first + len(cards))
+            swallowed.append(made_cards is not None)
             if made_cards is None:
                 unparsed.append(" ".join(_text(el).split()))
             else:
                 cards += made_cards
-                swallowed += 1
-    return Section(heading, tuple(cards), tuple(unparsed), (swallowed, found))
+    return Section(heading, tuple(cards), tuple(unparsed), tuple(swallowed))
 
 
 def _is_label(nodes: list[Element], text: str | None, tails: list[str] | None = None) -> bool:
