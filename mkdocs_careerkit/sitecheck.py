@@ -185,7 +185,9 @@ def check_site(
         pages[file.src_uri] = PageFacts(file.src_uri, scan, scan.anchors)
         swallowed = scan.swallowed
         if options.navcards.enabled:  # navigation cards show these lists as meant
-            fixed = repaired_in_source(scan, options.navcards.headings)
+            fixed = repaired_in_source(
+                scan, options.navcards.headings, body.split("\n"), source.line_offset
+            )
             swallowed = tuple(s for s in swallowed if s not in fixed)
         page_findings += swallowed_list_findings(file.src_uri, swallowed)
         if options.xref.enabled and options.backlinks.enabled:

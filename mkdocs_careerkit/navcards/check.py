@@ -21,6 +21,7 @@ from mkdocs_careerkit.xref.scan import Heading, Link, PageScan
 _SHORT = 50
 # A swallowed item that starts with a link, as the cards read it: `- [x](y)`, `- **[x](y)**`.
 _LINK_ITEM_RE = re.compile(r"^[-*+][ ]+(?:\*\*|__|\*|_)?\[")
+_ITEM_RE = re.compile(r"^[ ]{0,3}[-*+][ ]+\S")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,16 +82,32 @@ def repaired(
     return out
 
 
-def repaired_in_source(scan: PageScan, names: Sequence[str]) -> list[SwallowedList]:
-    """``careerkit check``'s view of :func:`repaired`, from the source alone: swallowed items
-    in a navigation section that start with a link."""
+def repaired_in_source(
+    scan: PageScan, names: Sequence[str], lines: Sequence[str], line_offset: int = 0
+) -> list[SwallowedList]:
+    """``careerkit check``'s view of :func:`repaired`, from the source alone: swallowed lists
+    in a navigation section whose every item, up to the paragraph's end, starts with a link.
+
+    Args:
+        scan: The page's scan.
+        names: Heading texts of navigation sections.
+        lines: The page body's lines.
+        line_offset: Lines of the file before ``lines`` (the front matter).
+    """
     found = spans(scan.headings, names)
-    return [
-        s
-        for s in scan.swallowed
-        if _LINK_ITEM_RE.match(s.item)
-        and any(span.heading.line < s.line < span.end for span in found)
-    ]
+    out = []
+    for s in scan.swallowed:
+        if not any(span.heading.line < s.line < span.end for span in found):
+            continue
+        items = []
+        for line in lines[s.line - 1 - line_offset :]:
+            if not line.strip() or line.lstrip().startswith("#"):
+                break  # the paragraph ends
+            if _ITEM_RE.match(line):
+                items.append(line.lstrip(" "))
+        if items and all(_LINK_ITEM_RE.match(item) for item in items):
+            out.append(s)
+    return out
 
 
 def unparsed_findings(
