@@ -103,6 +103,10 @@ CODES: dict[str, Code] = {
     "reading.bad-year": Code("error", "book of the data file with an impossible year"),
     "reading.bad-isbn": Code("error", "ISBN whose length, format or check digit is wrong"),
     "reading.missing-cover": Code("error", "cover image that is not a file in docs_dir"),
+    # Navigation cards
+    "navcards.unparsed": Code(
+        "info", "Cross-Reference Navigation item that is not a link first (left as written)"
+    ),
     # Markdown
     "markdown.swallowed-list": Code(
         "warn", "list right after a paragraph line, which Python-Markdown renders as text"

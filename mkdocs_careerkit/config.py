@@ -190,6 +190,20 @@ class ReadingConfig(StrictConfig):
     """Publish the reading list as JSON, CSV and BibTeX next to its page, linked from it."""
 
 
+class NavCardsConfig(StrictConfig):
+    """Navigation cards: the links under "Cross-Reference Navigation" as groups of cards."""
+
+    enabled = c.Type(bool, default=True)
+    """Show each navigation section's links as cards, grouped by their bold labels, with the
+    target page's title, description (when no reason is given) and tags."""
+
+    headings = c.ListOfItems(c.Type(str), default=["Cross-Reference Navigation"])
+    """Heading texts of navigation sections (compared ignoring case and a final colon)."""
+
+    tags = c.Type(bool, default=True)
+    """Show the target page's tags on its card."""
+
+
 class BacklinksConfig(StrictConfig):
     """The "Referenced by" block on pages that other pages link to (needs ``xref``)."""
 
@@ -240,6 +254,9 @@ class CareerkitConfig(StrictConfig):
     """Tag taxonomy and front matter checks."""
     reading = c.SubConfig(ReadingConfig)
     """Reading lists: "Further Reading" cards."""
+
+    navcards = c.SubConfig(NavCardsConfig)
+    """Navigation cards under "Cross-Reference Navigation"."""
 
     backlinks = c.SubConfig(BacklinksConfig)
     """The "Referenced by" block."""

@@ -37,6 +37,8 @@ class Build:
         suppressions: Each page's careerkit-ignore markers, for the final findings.
         links: Every link to a page of the site, as the cross-reference checks resolved it;
             filled in ``on_env`` (by ``Xref.conclude``), for the features that come after.
+        repaired_lists: ``(page, line)`` of swallowed lists that a feature shows as the author
+            meant them (navigation cards): no ``markdown.swallowed-list`` finding there.
     """
 
     options: CareerkitConfig
@@ -47,6 +49,7 @@ class Build:
     scans: dict[str, PageScan] = dataclasses.field(default_factory=dict)
     suppressions: dict[str, Any] = dataclasses.field(default_factory=dict)
     links: list[PageLink] = dataclasses.field(default_factory=list)
+    repaired_lists: set[tuple[str, int]] = dataclasses.field(default_factory=set)
 
     @property
     def page(self) -> str:

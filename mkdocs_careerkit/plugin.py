@@ -40,6 +40,7 @@ FEATURES: tuple[tuple[Callable[[CareerkitConfig], bool], str], ...] = (
     (tags_enabled, "tags.feature:Tags"),
     (lambda o: o.reading.enabled, "reading.feature:Reading"),
     (lambda o: True, "lists.feature:SwallowedLists"),  # off: `markdown.swallowed-list: ignore`
+    (lambda o: o.navcards.enabled, "navcards.feature:NavCards"),  # after Reading: its stylesheet
     (lambda o: o.xref.enabled and o.backlinks.enabled, "backlinks.feature:Backlinks"),  # after Xref
     (lambda o: o.xref.enabled and o.link_graph.enabled, "linkgraph.feature:LinkGraph"),
 )

@@ -24,6 +24,7 @@ from mkdocs_careerkit.config import CareerkitConfig, ReadingConfig, xref_options
 from mkdocs_careerkit.engine import Baseline, finalize
 from mkdocs_careerkit.findings import Finding, Severity
 from mkdocs_careerkit.lists.check import swallowed_list_findings
+from mkdocs_careerkit.navcards.check import repaired_in_source
 from mkdocs_careerkit.reading.check import check_sources, check_spellings
 from mkdocs_careerkit.reading.feature import load_data, scan_sources
 from mkdocs_careerkit.reading.site import citations, merge
@@ -177,7 +178,13 @@ def check_site(
         if extra:  # what snippets brings counts for ids and definitions, not as the page's text
             scan = scan.within(source.line_offset + body.count("\n") + 1)
         pages[file.src_uri] = PageFacts(file.src_uri, scan, scan.anchors)
-        page_findings += swallowed_list_findings(file.src_uri, scan.swallowed)
+        swallowed = scan.swallowed
+        if options.navcards.enabled:  # navigation cards show these lists as meant
+            fixed = repaired_in_source(
+                scan, options.navcards.headings, body.split("\n"), source.line_offset
+            )
+            swallowed = tuple(s for s in swallowed if s not in fixed)
+        page_findings += swallowed_list_findings(file.src_uri, swallowed)
         if options.xref.enabled and options.backlinks.enabled:
             problem = backlinks.option(source.meta)[1]
             if problem:

@@ -58,7 +58,7 @@ def test_seed_chapter_renders_five_cards(site: Any) -> None:
     )
     assert built.error is None, built.messages()
     page = soup(built.html("index.md"))
-    cards = page.select("ul.careerkit-cards > li.careerkit-card")
+    cards = page.select("ul.careerkit-cards:not(.careerkit-navcards) > li.careerkit-card")
     assert len(cards) == 5
     titles = [c.select_one(".careerkit-card-title").get_text() for c in cards]
     assert titles == [
@@ -121,7 +121,7 @@ def test_findings_at_their_lines_and_the_stylesheet_only_where_cards_are(site: A
         "'*Title* by Author') [reading.unparsed]"
     ]
     index = soup(built.html("index.md"))
-    assert len(index.select("li.careerkit-card")) == 2
+    assert len(index.select("li.careerkit-card:not(.careerkit-navcard)")) == 2
     assert index.select_one("p.careerkit-card-group").get_text() == "Classics:"
     assert "careerkit-cards.css" not in built.html("other.md")
 
@@ -129,7 +129,12 @@ def test_findings_at_their_lines_and_the_stylesheet_only_where_cards_are(site: A
 def test_reading_can_be_switched_off(site: Any) -> None:
     built = site(
         {"index.md": CHAPTER, "other.md": OTHER},
-        {"plugins": [{"careerkit": {"reading": {"enabled": False}}}]},
+        # Navigation cards (the chapter has a Cross-Reference Navigation) share the stylesheet.
+        {
+            "plugins": [
+                {"careerkit": {"reading": {"enabled": False}, "navcards": {"enabled": False}}}
+            ]
+        },
     )
     assert built.error is None
     assert "careerkit-card" not in built.html("index.md")
@@ -179,7 +184,13 @@ def test_control_build_same_html_outside_the_section_and_every_word_inside(
         unavailable(f"seed chapter not found at {SEED}")
     pages = {"index.md": CHAPTER, "other.md": OTHER, "seed.md": SEED.read_text("utf-8")}
     results = {}
-    reading_only = {"careerkit": {"xref": {"enabled": False}, "assessments": {"enabled": False}}}
+    reading_only = {
+        "careerkit": {
+            "xref": {"enabled": False},
+            "assessments": {"enabled": False},
+            "navcards": {"enabled": False},
+        }
+    }
     for name, plugins in (("with", ["search", reading_only]), ("without", ["search"])):
         config = write_site(
             tmp_path / name,

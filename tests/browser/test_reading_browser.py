@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 DOCS_URL = "careerkit/reading-lists/"
 SEED_URL = SEED_PAGE.replace(".md", "/")
-CARDS = "ul.careerkit-cards"
+CARDS = "ul.careerkit-cards:not(.careerkit-navcards)"  # not navigation cards
 FEEDBACK_URL = "leadership/giving-feedback/"
 
 
@@ -56,7 +56,7 @@ def test_groups_links_and_every_style_on_the_docs_page(example: Server, page: An
 
 def test_cards_follow_the_dark_palette(example: Server, page: Any) -> None:
     page.goto(example.url(SEED_URL))
-    card = page.locator("li.careerkit-card").first
+    card = page.locator("li.careerkit-card:not(.careerkit-navcard)").first
     probe = "li => [getComputedStyle(li).color, getComputedStyle(li).borderTopColor]"
     light = card.evaluate(probe)
     _palette(page, "slate")
@@ -72,7 +72,7 @@ def test_cards_follow_the_dark_palette(example: Server, page: Any) -> None:
 def test_printed_cards_are_a_compact_list(example: Server, page: Any) -> None:
     page.goto(example.url(SEED_URL))
     page.emulate_media(media="print")
-    card = page.locator("li.careerkit-card").first
+    card = page.locator("li.careerkit-card:not(.careerkit-navcard)").first
     assert card.evaluate("li => getComputedStyle(li).display") == "list-item"
     assert card.evaluate("li => getComputedStyle(li).borderTopStyle") == "none"
     assert page.locator(CARDS).evaluate("ul => getComputedStyle(ul).display") == "block"
@@ -83,9 +83,9 @@ def test_without_javascript_the_cards_are_the_same(browser: Any, example: Server
     ctx.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
     page = ctx.new_page()
     page.goto(example.url(SEED_URL))
-    assert page.locator("li.careerkit-card").count() == 4
+    assert page.locator("li.careerkit-card:not(.careerkit-navcard)").count() == 4
     assert (
-        page.locator("li.careerkit-card").first.evaluate(
+        page.locator("li.careerkit-card:not(.careerkit-navcard)").first.evaluate(
             "li => getComputedStyle(li).borderTopStyle"
         )
         == "solid"
@@ -117,7 +117,7 @@ def test_json_ld_never_runs_as_script_under_instant_navigation(example: Server, 
     page.evaluate("window.careerkitMarker = 1")
     page.locator("nav a[href$='networking-community-building/']").first.click()
     page.wait_for_url(re.compile(r"networking-community-building/$"))
-    page.locator("li.careerkit-card").first.wait_for()
+    page.locator("li.careerkit-card:not(.careerkit-navcard)").first.wait_for()
     assert page.evaluate("window.careerkitMarker") == 1  # no full reload: instant navigation
     kinds = page.locator("script[type='application/ld+json']").evaluate_all(
         "els => els.map(e => JSON.parse(e.textContent)['@type'])"

@@ -1,0 +1,136 @@
+"""Navigation cards and the source scan, pure: which links the cards are, and which swallowed
+lists they repair.
+
+The rendered tree does not know source lines; the scan does. A section's cards are matched, in
+order, to the links the scan found between its heading and the next heading of its level or
+above, by the link target as written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from mkdocs_careerkit.codes import default_severity
+from mkdocs_careerkit.findings import Finding
+from mkdocs_careerkit.lists.check import SwallowedList
+from mkdocs_careerkit.navcards.enhance import Section, heading_matches
+from mkdocs_careerkit.xref.scan import Heading, Link, PageScan
+
+_SHORT = 50
+# A swallowed item that starts with a link, as the cards read it: `- [x](y)`, `- **[x](y)**`.
+_LINK_ITEM_RE = re.compile(r"^[-*+][ ]+(?:\*\*|__|\*|_)?\[")
+_ITEM_RE = re.compile(r"^[ ]{0,3}[-*+][ ]+\S")
+
+
+@dataclasses.dataclass(frozen=True)
+class Span:
+    """The lines of a navigation section: its heading, and the first line after it."""
+
+    heading: Heading
+    end: int
+
+
+def spans(headings: Sequence[Heading], names: Sequence[str]) -> list[Span]:
+    """The navigation sections of a page, from its scanned headings."""
+    out = []
+    for i, h in enumerate(headings):
+        if heading_matches(h.text, names):
+            end = next((x.line for x in headings[i + 1 :] if x.level <= h.level), 10**9)
+            out.append(Span(h, end))
+    return out
+
+
+def card_links(
+    scan: PageScan, sections: Sequence[Section], names: Sequence[str]
+) -> list[Link | None]:
+    """The scanned link of each card of the page, in card order (None where none matches)."""
+    found = spans(scan.headings, names)
+    out: list[Link | None] = []
+    for n, section in enumerate(sections):
+        span = found[n] if len(found) == len(sections) else None
+        pool = [
+            link
+            for link in scan.links
+            if span is not None
+            and span.heading.line < link.line < span.end
+            and link.kind not in ("definition", "image", "footnote")
+        ]
+        at = 0
+        for card in section.cards:
+            hit = next((i for i in range(at, len(pool)) if pool[i].target == card.href), -1)
+            out.append(pool[hit] if hit >= 0 else None)
+            at = hit + 1 if hit >= 0 else at
+    return out
+
+
+def repaired(
+    scan: PageScan, sections: Sequence[Section], names: Sequence[str]
+) -> list[SwallowedList]:
+    """The swallowed lists of a page that its cards show as the author meant them: the
+    paragraphs that became cards, matched in order to the scan's swallowed lists of their
+    section (none, where the two do not agree on how many there are)."""
+    found = spans(scan.headings, names)
+    if len(found) != len(sections):
+        return []
+    out = []
+    for span, section in zip(found, sections, strict=True):
+        inside = [s for s in scan.swallowed if span.heading.line < s.line < span.end]
+        if len(inside) == len(section.swallowed):
+            out += [s for s, made in zip(inside, section.swallowed, strict=True) if made]
+    return out
+
+
+def repaired_in_source(
+    scan: PageScan, names: Sequence[str], lines: Sequence[str], line_offset: int = 0
+) -> list[SwallowedList]:
+    """``careerkit check``'s view of :func:`repaired`, from the source alone: swallowed lists
+    in a navigation section whose every item, up to the paragraph's end, starts with a link.
+
+    Args:
+        scan: The page's scan.
+        names: Heading texts of navigation sections.
+        lines: The page body's lines.
+        line_offset: Lines of the file before ``lines`` (the front matter).
+    """
+    found = spans(scan.headings, names)
+    out = []
+    for s in scan.swallowed:
+        if not any(span.heading.line < s.line < span.end for span in found):
+            continue
+        items = []
+        for line in lines[s.line - 1 - line_offset :]:
+            if not line.strip() or line.lstrip().startswith("#"):
+                break  # the paragraph ends
+            if _ITEM_RE.match(line):
+                items.append(line.lstrip(" "))
+        if items and all(_LINK_ITEM_RE.match(item) for item in items):
+            out.append(s)
+    return out
+
+
+def unparsed_findings(
+    page: str, scan: PageScan, sections: Sequence[Section], names: Sequence[str]
+) -> list[Finding]:
+    """One ``navcards.unparsed`` finding per item left as written, at its section's heading."""
+    found = spans(scan.headings, names)
+    out = []
+    for n, section in enumerate(sections):
+        line = found[n].heading.line if len(found) == len(sections) else 1
+        for text in section.unparsed:
+            quoted = text if len(text) <= _SHORT else text[: _SHORT - 1] + "…"
+            out.append(
+                Finding(
+                    page,
+                    line,
+                    1,
+                    "navcards.unparsed",
+                    default_severity("navcards.unparsed"),
+                    f"'{quoted}' in section '{section.heading}' is not a link followed by a "
+                    "reason; left as written",
+                    "write each item as '- [Title](page.md) - why to read it', under a bold "
+                    "label such as '**Related skills:**'",
+                )
+            )
+    return out

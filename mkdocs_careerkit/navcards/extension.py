@@ -1,0 +1,63 @@
+"""The Python-Markdown extension: ``markdown_extensions: [mkdocs_careerkit.navcards]``.
+
+A treeprocessor, after inline Markdown and ``attr_list`` and before MkDocs rewrites links, finds
+the navigation sections in the rendered tree and makes their items cards (``enhance.py``). Each
+card ends in an empty placeholder that the plugin fills with what it knows of the target page
+(title, description, tags, or that the link is broken); without the plugin it stays empty and
+the card shows the author's link and reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+from xml.etree.ElementTree import Element
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from mkdocs_careerkit.navcards.enhance import Section, enhance
+
+EXTENSION = "mkdocs_careerkit.navcards"
+DEFAULT_NAMES = ("Cross-Reference Navigation",)
+Collector = Callable[[Sequence[Section]], None]
+
+
+def _ignore(found: Sequence[Section]) -> None:
+    """Default collector: nothing to record."""
+
+
+class NavCardsExtension(Extension):
+    """Cards from the links under a "Cross-Reference Navigation" heading."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "headings": [list(DEFAULT_NAMES), "Heading texts of navigation sections (any case)."],
+            "collect": [_ignore, "Called with the navigation sections of each converted page."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        names = self.getConfig("headings")
+        names = (names,) if isinstance(names, str) else tuple(str(n) for n in names)
+        md.treeprocessors.register(
+            _NavCardsTreeprocessor(md, names, self.getConfig("collect")),
+            "careerkit_navcards",
+            6,  # after inline Markdown (20), attr_list (8) and reading lists (7), before toc (5)
+        )
+        md.registerExtension(self)
+
+
+class _NavCardsTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, names: tuple[str, ...], collect: Collector) -> None:
+        super().__init__(md)
+        self.names = names
+        self.collect = collect
+
+    def run(self, root: Element) -> None:
+        self.collect(enhance(root, self.names))
+
+
+def makeExtension(**kwargs: Any) -> NavCardsExtension:  # the name Markdown looks for
+    return NavCardsExtension(**kwargs)
