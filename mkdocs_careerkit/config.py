@@ -119,7 +119,8 @@ class AssessmentsConfig(StrictConfig):
 
     strings = StringsMap()
     """Translations of the words readers see around an assessment and on the progress page
-    (buttons, headings, messages), by key, e.g. ``{save: Heutiges Ergebnis speichern}``; English by default."""
+    (buttons, headings, messages), by key, e.g. ``{save: Heutiges Ergebnis speichern}``;
+    by default the built-in words of the site's language."""
 
 
 class TagsConfig(StrictConfig):

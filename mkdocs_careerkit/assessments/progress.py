@@ -89,9 +89,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "section"
 
 
-def render(
-    data: Mapping[str, Any], strings: Mapping[str, str], href: Mapping[str, str]
-) -> Element:
+def render(data: Mapping[str, Any], strings: Mapping[str, str], href: Mapping[str, str]) -> Element:
     """The progress page's block: per navigation section a table of its assessments (linked),
     the columns the script fills in, the export/import tools and the team view.
 

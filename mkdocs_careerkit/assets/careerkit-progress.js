@@ -246,7 +246,12 @@
         const got = await entries(f);
         if (typeof got == "string") { msgs.push(fmt(T.file_failed, { file: f.name, reason: got })); continue; }
         const data = {};
-        for (const e of got.list) data[e.assessment] = answers(list.find((a) => a.id == e.assessment), e);
+        for (const e of got.list) {
+          const a = list.find((x) => x.id == e.assessment), ans = answers(a, e);
+          // As the checklist scores itself: once begun, an unticked statement is a 0.
+          if (Object.keys(ans).length) for (const it of items(a)) if (it.kind == "check" && !(it.id in ans)) ans[it.id] = 0;
+          data[a.id] = ans;
+        }
         people.push({ name: got.name, file: f.name, data });
       }
       names.hidden = csvButton.hidden = !people.length;
