@@ -48,7 +48,7 @@ class Assessments(Feature):
         if self.site.has(src):
             html = assets.add_to_content(html, page.url)
             in_nav = src in self.order
-            group = tuple(str(s.title) for s in reversed(page.ancestors)) if in_nav else None
+            group = tuple(str(s.title) for s in reversed(list(page.ancestors))) if in_nav else None
             order = self.order.get(src, len(self.order))
             self.placed[src] = progress.Placed(page.url, str(page.title or src), group, order)
         if progress.MARKER in html:
