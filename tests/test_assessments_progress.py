@@ -285,3 +285,10 @@ def test_the_progress_page_may_sit_anywhere(site: Any, name: str) -> None:
     assert built.error is None, built.messages()
     depth = "../" * (name.count("/") + 1)
     assert f'href="{depth}a/one/"' in built.html(name)
+
+
+def test_the_docs_list_every_progress_string_with_its_english_text() -> None:
+    from tests.test_assessments_docs import table
+
+    rows = {k: v for k, v in table("").items() if k in PROGRESS_STRINGS}
+    assert rows == PROGRESS_STRINGS
