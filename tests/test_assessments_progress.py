@@ -5,9 +5,13 @@ from __future__ import annotations
 import html
 import json
 import re
+from html.parser import HTMLParser
 from typing import Any
+from xml.etree import ElementTree as ET
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from mkdocs_careerkit.assessments.strings import (
     PROGRESS_STRINGS,
@@ -292,3 +296,77 @@ def test_the_docs_list_every_progress_string_with_its_english_text() -> None:
 
     rows = {k: v for k, v in table("").items() if k in PROGRESS_STRINGS}
     assert rows == PROGRESS_STRINGS
+
+
+_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@example(
+    title="</script><script>alert(1)</script>",
+    page_title="<!--",
+    group=["</template>"],
+    item="&amp;",
+)
+@example(title="a\u2028b & c", page_title="</a>", group=None, item="]]>")
+@given(
+    title=_TEXT,
+    page_title=_TEXT,
+    group=st.one_of(st.none(), st.lists(_TEXT, max_size=3)),
+    item=_TEXT,
+)
+def test_any_author_text_stays_text_in_the_page_and_its_data(
+    title: str, page_title: str, group: list[str] | None, item: str
+) -> None:
+    """Whatever the titles hold, the page parses as HTML whose data is exactly the manifest and
+    whose visible text holds the titles as written."""
+    from mkdocs_careerkit.assessments.progress import render
+    from mkdocs_careerkit.assessments.strings import progress_merged
+
+    data = {
+        "careerkit": 1,
+        "assessments": [
+            {
+                "id": "a",
+                "title": title,
+                "page": "a/",
+                "page_title": page_title,
+                "group": group,
+                "sections": [{"id": "s", "title": title, "items": [{"id": "i", "text": item}]}],
+                "bands": [],
+            }
+        ],
+    }
+    words = progress_merged(None)
+    page = ET.tostring(render(data, words, {"a/": "../a/"}), encoding="unicode", method="html")
+    seen = _Reader()
+    seen.feed(page)
+    seen.close()
+    assert json.loads(seen.script) == {"manifest": data, "strings": words}
+    assert seen.links == [("../a/", title)]
+
+
+class _Reader(HTMLParser):
+    """What a browser's parser reads: the data script's text (raw until ``</script``), links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.script = ""
+        self.links: list[tuple[str | None, str]] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "a":
+            self.links.append((dict(attrs).get("href"), ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.tags and self.tags.pop() != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if self.tags[-1:] == ["script"]:
+            self.script += data
+        elif self.tags[-1:] == ["a"]:
+            href, text = self.links[-1]
+            self.links[-1] = (href, text + data)

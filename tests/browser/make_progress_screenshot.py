@@ -64,7 +64,7 @@ def main() -> None:
             page.goto(server.url("leadership/giving-feedback/"))
             page.wait_for_selector(f"{FEEDBACK}.careerkit-on .careerkit-summary")
             answer(FEEDBACK, [3, 4, 2])
-            page.goto(server.url("progress/"))
+            page.goto(server.url("careerkit/progress/"))
             progress = page.locator(".careerkit-progress-page.careerkit-on")
             progress.wait_for()
             page.add_style_tag(content=".md-header, .md-tabs { display: none; }")

@@ -439,3 +439,30 @@ def _axe(page: Any, server: Server, tmp_path: Path, scheme: str) -> Any:
     ]
     assert violations == []
     return progress
+
+
+def test_strict_content_security_policy(guide: Server, context: Any, tmp_path: Path) -> None:
+    # Material's own inline scripts are blocked by this policy; only careerkit's are tested.
+    page = context.new_page()
+    guide.httpd.extra_headers = {  # type: ignore[attr-defined]
+        "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'"
+    }
+    page.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " window.__violations.push([e.violatedDirective, e.sourceFile, e.blockedURI]));"
+    )
+    try:
+        b = block(page, guide, "a/one/", HABITS)
+        rate(b, 0, 4)
+        b.locator(".careerkit-save").click()
+        progress = open_progress(page, guide)
+        assert table(progress)[HABITS][0] == "Done"
+        export = tmp_path / "me.json"
+        _export(page, progress, export)
+        progress.locator(".ck-team").set_input_files([str(export)])
+        progress.locator(".careerkit-team-table circle").first.wait_for(state="attached")
+        ours = [v for v in page.evaluate("window.__violations") if "careerkit" in (v[1] or "")]
+        assert ours == []
+    finally:
+        guide.httpd.extra_headers = {}  # type: ignore[attr-defined]
