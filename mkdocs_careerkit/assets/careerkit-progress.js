@@ -17,8 +17,9 @@
   const day = (d) => new Date(d + "T12:00").toLocaleDateString(lang, { dateStyle: "medium" });
   const keyOf = (id) => "careerkit:" + site + ":" + id;
   const kindOf = (it) => it.kind + ":" + it.min + "-" + it.max;
-  const okSnap = (s) => isObj(s) && /^\d{4}-\d\d-\d\d$/.test(s.date) && isObj(s.answers) && Object.values(s.answers).every(okNum) &&
-    (s.overall === null || (okNum(s.overall) && s.overall >= 0 && s.overall <= 100));
+  // A saved result as careerkit-assessment.js accepts it.
+  const okSnap = (s) => isObj(s) && /^\d{4}-\d\d-\d\d$/.test(s.date) && isObj(s.scores) && isObj(s.answers) && [undefined, "" + s.note].includes(s.note) &&
+    Object.values(s.answers).every(okNum) && [s.overall, ...Object.values(s.scores)].every((p) => p === null || (okNum(p) && p >= 0 && p <= 100));
   const okState = (s) => isObj(s) && isObj(s.answers) && Object.values(s.answers).every(okNum) && Array.isArray(s.snapshots) && s.snapshots.every(okSnap);
 
   function h(tag, attrs, ...kids) {
@@ -131,7 +132,7 @@
       const name = q(".careerkit-name").value.trim(), all = [];
       for (const a of list) {
         const s = read(a.id);
-        if (s) all.push({ assessment: a.id, title: a.title, answers: s.answers, kinds: isObj(s.kinds) ? s.kinds : {}, stale: isObj(s.stale) ? s.stale : {}, snapshots: s.snapshots.filter(okSnap) });
+        if (s) all.push({ assessment: a.id, title: a.title, answers: Object.fromEntries(Object.entries(s.answers).filter((e) => okNum(e[1]))), kinds: isObj(s.kinds) ? s.kinds : {}, stale: isObj(s.stale) ? s.stale : {}, snapshots: s.snapshots.filter(okSnap) });
       }
       download(JSON.stringify({ careerkit: 1, guide: 1, exported: today(), ...(name ? { name } : {}), assessments: all }, null, 2), "careerkit-answers-" + today() + ".json");
     }

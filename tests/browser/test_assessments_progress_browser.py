@@ -248,6 +248,17 @@ def test_export_all_and_import_all_round_trip(guide: Server, page: Any, tmp_path
         "Nothing was imported from notes.json: the file is not a careerkit export"
     )
     assert page.evaluate("JSON.stringify(localStorage)") == stored
+    # An export whose answers make no sense: named, and nothing of it imported.
+    wrong = json.loads(json.dumps(exported))
+    wrong["assessments"][1]["answers"] = {"agenda-written": "yes"}
+    (tmp_path / "wrong.json").write_text(json.dumps(wrong), encoding="utf-8")
+    progress.locator(".ck-all").set_input_files(str(tmp_path / "wrong.json"))
+    status.filter(has_text="wrong.json").wait_for()
+    assert status.text_content() == (
+        "Nothing was imported from wrong.json: the answers to 'before-the-talk-checklist' are "
+        "not valid"
+    )
+    assert page.evaluate("JSON.stringify(localStorage)") == stored
 
 
 PEOPLE = [("Ada", (2, 5), (5, 4, 3)), ("Bo", (4, 5), (1, 2, 3)), ("Cy", (3, 5), (4, 4, 2))]
@@ -315,18 +326,21 @@ def _expected(manifest: dict[str, Any], exports: list[dict[str, Any]]) -> dict[s
 def test_team_view_on_three_exports(guide: Server, page: Any, tmp_path: Path) -> None:
     files = _people_exports(page, guide, tmp_path)
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    elsewhere = {"careerkit": 1, "assessment": "another-guides", "answers": {}, "snapshots": []}
+    (tmp_path / "other.json").write_text(json.dumps(elsewhere), encoding="utf-8")
     exports = [json.loads(f.read_text(encoding="utf-8")) for f in files]
     page.goto(guide.url("assets/careerkit/assessments.json"))
     manifest = json.loads(page.locator("body").inner_text())
     page.goto(guide.url())
     page.evaluate("localStorage.clear()")
     progress = open_progress(page, guide)
-    loaded = [str(f) for f in files] + [str(tmp_path / "broken.json")]
+    loaded = [str(f) for f in files] + [str(tmp_path / n) for n in ("broken.json", "other.json")]
     progress.locator(".ck-team").set_input_files(loaded)
     status = progress.locator(".careerkit-team-status")
     status.filter(has_text="compared").wait_for()
     assert status.text_content() == (
-        "3 export(s) compared. broken.json was not used: the file is not valid JSON"
+        "3 export(s) compared. broken.json was not used: the file is not valid JSON "
+        "other.json was not used: it holds no assessment of this guide"
     )
     rows = progress.locator(".careerkit-team-table tbody tr").evaluate_all(
         "rs => rs.map(r => [...r.cells].slice(0, 4).map(c => c.textContent.trim()))"
