@@ -32,6 +32,11 @@ SITE_DIR = "assets/careerkit"
 ASSESSMENT_JS = f"{SITE_DIR}/careerkit-assessment.js"
 ASSESSMENT_CSS = f"{SITE_DIR}/careerkit-assessment.css"
 ASSESSMENT_FILES = (ASSESSMENT_JS, ASSESSMENT_CSS)
+# The guide's progress page has its own script and stylesheet (and budget), and the manifest.
+PROGRESS_JS = f"{SITE_DIR}/careerkit-progress.js"
+PROGRESS_CSS = f"{SITE_DIR}/careerkit-progress.css"
+PROGRESS_FILES = (PROGRESS_JS, PROGRESS_CSS)
+MANIFEST = f"{SITE_DIR}/assessments.json"
 TAGS_CSS = f"{SITE_DIR}/careerkit-tags.css"
 BACKLINKS_CSS = f"{SITE_DIR}/careerkit-backlinks.css"
 # One card component (reading lists now, navigation cards next): one stylesheet.
@@ -85,6 +90,11 @@ def add_to_content(content: str, page_url: str) -> str:
     page, about 1 MB each with a 1,000-page nav.)
     """
     return content + stylesheet_tag(ASSESSMENT_CSS, page_url) + script_tag(ASSESSMENT_JS, page_url)
+
+
+def progress_tags(page_url: str) -> str:
+    """The progress page's stylesheet and script, in its content (see :func:`add_to_content`)."""
+    return stylesheet_tag(PROGRESS_CSS, page_url) + script_tag(PROGRESS_JS, page_url)
 
 
 def elements(assets_url: str, src_path: str | None) -> list[Element]:

@@ -14,7 +14,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from mkdocs_careerkit.assessments.parse import TITLE_WORDS
-from mkdocs_careerkit.assessments.strings import DEFAULT_STRINGS
+from mkdocs_careerkit.assessments.strings import DEFAULT_STRINGS, PROGRESS_STRINGS
 from mkdocs_careerkit.codes import CODES
 from mkdocs_careerkit.findings import SEVERITIES
 from mkdocs_careerkit.xref.check import XrefOptions
@@ -88,17 +88,17 @@ class StringsMap(c.DictOfItems[str]):
 
     def run_validation(self, value: object) -> dict[str, str]:
         result = super().run_validation(value)
+        known = {**DEFAULT_STRINGS, **PROGRESS_STRINGS}  # the progress page's words too
         for key, text in result.items():
-            if key not in DEFAULT_STRINGS:
-                hint = difflib.get_close_matches(key, sorted(DEFAULT_STRINGS), n=1)
+            if key not in known:
+                hint = difflib.get_close_matches(key, sorted(known), n=1)
                 tip = f"did you mean '{hint[0]}'?" if hint else "see the assessments docs page"
                 raise base.ValidationError(f"unknown string '{key}' ({tip})")
-            needed = set(re.findall(r"\{\w+\}", DEFAULT_STRINGS[key]))
+            needed = set(re.findall(r"\{\w+\}", known[key]))
             missing = sorted(needed - set(re.findall(r"\{\w+\}", text)))
             if missing:
                 raise base.ValidationError(
-                    f"string '{key}' must keep {', '.join(missing)} (English: "
-                    f"'{DEFAULT_STRINGS[key]}')"
+                    f"string '{key}' must keep {', '.join(missing)} (English: '{known[key]}')"
                 )
         return result
 
@@ -119,8 +119,9 @@ class AssessmentsConfig(StrictConfig):
     contains task-list items or a level table. ``[]`` turns this off."""
 
     strings = StringsMap()
-    """Translations of the words readers see around an assessment (buttons, headings,
-    messages), by key, e.g. ``{save: Heutiges Ergebnis speichern}``; English by default."""
+    """Translations of the words readers see around an assessment and on the progress page
+    (buttons, headings, messages), by key, e.g. ``{save: Heutiges Ergebnis speichern}``;
+    by default the built-in words of the site's language."""
 
 
 class TagsConfig(StrictConfig):

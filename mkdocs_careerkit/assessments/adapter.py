@@ -23,14 +23,19 @@ def options_from_config(config: Any, site: MkDocsConfig | None = None) -> Assess
     ``theme.language``, the ``mkdocs`` and ``readthedocs`` themes' ``theme.locale``), and a
     missing ``markdown_extensions`` entry becomes a finding (for ``careerkit check``).
     """
-    language = (site.theme.get("language") or site.theme.get("locale") or "") if site else ""
     return AssessmentOptions.create(
         config.admonition_types,
         config.strings,
         config.title_words,
         site.markdown_extensions if site else None,
-        language,
+        language(site) if site else "",
     )
+
+
+def language(site: MkDocsConfig) -> object:
+    """The site's language: Material's ``theme.language``, the ``mkdocs`` and ``readthedocs``
+    themes' ``theme.locale``."""
+    return site.theme.get("language") or site.theme.get("locale") or ""
 
 
 def install(
