@@ -1,4 +1,4 @@
-"""``careerkit check FILE…``, ``--changed``, ``--cache`` and the pre-commit hook, as subprocesses."""
+"""``careerkit check FILE…``, ``--changed``, ``--cache`` and the pre-commit hook (subprocesses)."""
 
 from __future__ import annotations
 
@@ -149,9 +149,9 @@ def test_changed_outside_git_is_a_usage_error(tmp_path: Path) -> None:
     env_root.mkdir()
     shutil.move(str(root / "docs"), env_root / "docs")
     shutil.move(str(root / "mkdocs.yml"), env_root / "mkdocs.yml")
+    exe = shutil.which("careerkit", path=str(Path(sys.executable).parent)) or ""
     out = subprocess.run(
-        [shutil.which("careerkit", path=str(Path(sys.executable).parent)) or "", "check"]
-        + ["--changed"],
+        [exe, "check", "--changed"],
         capture_output=True,
         text=True,
         cwd=env_root,
