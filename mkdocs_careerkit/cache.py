@@ -70,7 +70,11 @@ def _stable(obj: Any, seen: set[int], depth: int) -> str:
     if isinstance(obj, functools.partial):
         parts = [_stable(obj.func, seen, depth + 1), _stable(obj.args, seen, depth + 1)]
         return f"partial({','.join(parts)},{_stable(obj.keywords, seen, depth + 1)})"
-    if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)):
+    if isinstance(obj, types.FunctionType):  # with what a factory gave it (slugify(case=…))
+        cells = [c.cell_contents for c in obj.__closure__ or () if _filled(c)]
+        extra = _stable([obj.__defaults__, obj.__kwdefaults__, cells], seen, depth + 1)
+        return f"<{obj.__module__}.{obj.__qualname__}{extra}>"
+    if isinstance(obj, (types.BuiltinFunctionType, types.MethodType, type)):
         return f"<{getattr(obj, '__module__', '?')}.{getattr(obj, '__qualname__', '?')}>"
     if isinstance(obj, types.ModuleType):
         return f"<module {obj.__name__}>"
@@ -95,6 +99,33 @@ def _stable(obj: Any, seen: set[int], depth: int) -> str:
         fields = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
         return f"{name}({_stable(fields, seen, depth + 1)})"
     return f"<{name}>"
+
+
+def _filled(cell: Any) -> bool:
+    try:
+        cell.cell_contents  # noqa: B018 - an empty cell raises
+    except ValueError:
+        return False
+    return True
+
+
+def code_stamp() -> str:
+    """careerkit's own code as installed (each module's size and modification time) and the
+    versions of the libraries page records come from: an editable install that changed, or an
+    upgraded library, makes a new key."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    parts: list[str] = []
+    for folder, dirs, files in os.walk(package):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                st = os.stat(path)
+                parts.append(f"{os.path.relpath(path, package)}:{st.st_size}:{st.st_mtime_ns}")
+    for module in ("markdown", "mkdocs", "yaml", "pymdownx", "material"):
+        loaded = sys.modules.get(module)
+        parts.append(f"{module}={getattr(loaded, '__version__', None)}")
+    return digest("\n".join(parts).encode("utf-8"))
 
 
 # What a cache file may hold: builtins' containers and careerkit's own classes. Anything else

@@ -23,7 +23,7 @@ from mkdocs_careerkit import __version__
 from mkdocs_careerkit.assessments import SiteAssessments, check_source
 from mkdocs_careerkit.assessments.adapter import options_from_config
 from mkdocs_careerkit.backlinks import core as backlinks
-from mkdocs_careerkit.cache import PageCache, digest, stable
+from mkdocs_careerkit.cache import PageCache, code_stamp, digest, stable
 from mkdocs_careerkit.codes import default_severity
 from mkdocs_careerkit.config import CareerkitConfig, ReadingConfig
 from mkdocs_careerkit.engine import Baseline, finalize
@@ -360,6 +360,7 @@ def _open_cache(
         return None
     parts: list[Any] = [
         __version__,
+        code_stamp(),
         {k: v for k, v in config.items() if k not in _NOT_IN_KEY},
         ctx.scan_kwargs,
         ctx.assessment_options,

@@ -434,3 +434,18 @@ def test_stable_key_text_has_no_addresses() -> None:
     assert cache.stable(Thing()) == cache.stable(Thing())
     assert "0x" not in cache.stable(Thing())
     assert cache.stable({"a": 1}) != cache.stable({"a": 2})
+
+
+def test_other_careerkit_code_drops_every_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editable install edited since the last run (or a library upgraded) reads every page
+    afresh: the records were made by other code."""
+    from mkdocs_careerkit import sitecheck
+
+    config_file = write(tmp_path, start())
+    cache_file = str(tmp_path / "c" / cache.FILENAME)
+    run(config_file, cache_file)
+    assert _counting(config_file, cache_file) == (3, 0)
+    monkeypatch.setattr(sitecheck, "code_stamp", lambda: "other code")
+    assert _counting(config_file, cache_file) == (0, 3)
