@@ -11,14 +11,17 @@ import contextlib
 import json
 import logging
 import os
+import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, MkDocsException
+from mkdocs.utils import markdown_extensions
 
-from mkdocs_careerkit import __version__, configfile, engine, reports, sitecheck
-from mkdocs_careerkit.findings import has_errors, summary, visible
+from mkdocs_careerkit import __version__, cache, configfile, engine, reports, sitecheck
+from mkdocs_careerkit.findings import Finding, has_errors, summary, visible
 from mkdocs_careerkit.linkgraph.core import graph_json
 from mkdocs_careerkit.tags import adapter as tags_adapter
 from mkdocs_careerkit.tags import usage
@@ -70,6 +73,26 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="also write every link between pages, as resolved, to FILE (JSON)",
     )
+    check.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="report only the findings in these pages and about links to them (the whole "
+        "site is still checked; the config or another file every page depends on reports "
+        "everything)",
+    )
+    check.add_argument(
+        "--changed",
+        action="store_true",
+        help="like FILE…, for the files git sees as changed, added, deleted or untracked",
+    )
+    check.add_argument(
+        "--cache",
+        metavar="DIR",
+        help=f"keep what each page gave in DIR between runs (default: {cache.DIRNAME} next to "
+        "the config file); findings are the same as without it",
+    )
+    check.add_argument("--no-cache", action="store_true", help="read every page afresh")
     _tags_parser(sub)
     return parser
 
@@ -138,20 +161,47 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     args.config_file = args.config_file or configfile.find_config_file()
+    named: list[str] | None = None
+    if args.files or args.changed:
+        if args.write_baseline:
+            print(
+                "careerkit: --write-baseline writes the whole site's findings: "
+                "drop the FILE arguments and --changed",
+                file=sys.stderr,
+            )
+            return 2
+        named = [os.path.abspath(f) for f in args.files]
+        if args.changed:
+            changed = _git_changed(os.path.dirname(os.path.abspath(args.config_file)))
+            if changed is None:
+                return 2
+            named += changed
+    pages_named: set[str] | str = _WHOLE_SITE
+    cache_file = None
+    if not args.no_cache:
+        folder = args.cache or cache.default_dir(args.config_file)
+        cache_file = os.path.join(folder, cache.FILENAME)
     try:
         with _stdout_to_stderr():
             config = configfile.load(args.config_file)
+            if named is not None:
+                pages_named = scope(named, config)
             links: list[PageLink] = []
             pages: list[str] = []
-            findings = sitecheck.check_site(
-                config,
-                baseline=args.baseline,
-                use_baseline=not args.write_baseline,
-                links=links,
-                checked=pages,
-            )
+            findings: list[Finding] = []
+            if pages_named:  # named files that concern no page: nothing to check
+                findings = sitecheck.check_site(
+                    config,
+                    baseline=args.baseline,
+                    use_baseline=not args.write_baseline,
+                    links=links,
+                    checked=pages,
+                    cache_file=cache_file,
+                )
     except (ConfigurationError, MkDocsException, OSError) as e:
         return _config_error(e, args.config_file)
+    if isinstance(pages_named, set):
+        findings = concerning(findings, pages_named, links)
     try:
         if args.graph:
             with open(args.graph, "w", encoding="utf-8") as f:
@@ -181,6 +231,70 @@ def _check(args: argparse.Namespace) -> int:
     if has_errors(findings) or (args.strict and any(f.severity == "warn" for f in findings)):
         return 1
     return 0
+
+
+# What named files mean to the report (see concerning()).
+_WHOLE_SITE = "whole site"
+
+
+def scope(files: Sequence[str], config: MkDocsConfig) -> set[str] | str:
+    """Which pages named files (absolute paths) concern: a set of docs paths (pages, or pages
+    that were deleted), or :data:`_WHOLE_SITE` when one is a file every page may depend on (the
+    config, the taxonomy, the books file, an included snippet, an image or ``.meta.yml`` in
+    ``docs_dir`` …). Files that are neither (the project's code, its README) concern nothing."""
+    docs = os.path.abspath(config.docs_dir)
+    inputs = sitecheck.site_inputs(config)
+    named: set[str] = set()
+    for path in files:
+        rel = os.path.relpath(path, docs)
+        if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+            if any(path == p or path.startswith(os.path.join(p, "")) for p in inputs):
+                return _WHOLE_SITE
+            continue
+        if os.path.splitext(rel)[1].lower() not in markdown_extensions:
+            return _WHOLE_SITE
+        named.add(rel.replace(os.sep, "/"))
+    return named
+
+
+def concerning(
+    findings: list[Finding], named: set[str], links: Sequence[PageLink]
+) -> list[Finding]:
+    """The findings in the ``named`` pages, and those about links to them on other pages (a
+    renamed heading or a deleted page breaks links there)."""
+    linking = {(link.source, link.line) for link in links if link.target in named}
+    return [f for f in findings if f.file in named or (f.file, f.line) in linking]
+
+
+def _git_changed(folder: str) -> list[str] | None:
+    """Absolute paths of the files git sees as changed (staged or not), added, deleted or
+    untracked in the repository holding ``folder``; None (after a message) if git cannot say."""
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=folder or ".",
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        status = subprocess.run(
+            ["git", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"],
+            cwd=top,
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        detail = getattr(e, "stderr", None) or str(e)
+        if isinstance(detail, bytes):
+            detail = detail.decode("utf-8", "replace")
+        print(
+            f"careerkit: --changed asks git which files changed, and git cannot say "
+            f"({detail.strip()}): run it inside a git repository, or name the files",
+            file=sys.stderr,
+        )
+        return None
+    entries = [e for e in status.decode("utf-8", "surrogateescape").split("\0") if e]
+    return [os.path.join(top, e[3:]) for e in entries if len(e) > 3]
 
 
 def _config_error(e: Exception, config_file: str | None) -> int:

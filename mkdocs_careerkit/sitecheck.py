@@ -7,18 +7,23 @@ baseline — is this module's, so both give the same findings.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import os
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import cast
+from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files, InclusionLevel, get_files
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 
+from mkdocs_careerkit import __version__
 from mkdocs_careerkit.assessments import SiteAssessments, check_source
 from mkdocs_careerkit.assessments.adapter import options_from_config
 from mkdocs_careerkit.backlinks import core as backlinks
+from mkdocs_careerkit.cache import PageCache, code_stamp, digest, stable
 from mkdocs_careerkit.codes import default_severity
 from mkdocs_careerkit.config import CareerkitConfig, ReadingConfig, xref_options
 from mkdocs_careerkit.engine import Baseline, finalize
@@ -26,18 +31,21 @@ from mkdocs_careerkit.findings import Finding, Severity
 from mkdocs_careerkit.lists.check import swallowed_list_findings
 from mkdocs_careerkit.navcards.check import repaired_in_source
 from mkdocs_careerkit.reading.check import check_sources, check_spellings
-from mkdocs_careerkit.reading.feature import load_data, scan_sources
+from mkdocs_careerkit.reading.feature import SourcePages, load_data, nav_titles, scan_sources
 from mkdocs_careerkit.reading.site import citations, merge
 from mkdocs_careerkit.sources import (
     Snippets,
     adds_files,
     blind_spots,
-    read_source,
+    decode,
     scan_options,
     site_info,
+    split_front_matter,
+    unreadable,
 )
 from mkdocs_careerkit.tags.adapter import enabled as tags_enabled
 from mkdocs_careerkit.tags.adapter import site_tags
+from mkdocs_careerkit.tags.check import SiteTags
 from mkdocs_careerkit.xref import PageFacts, SiteInfo, check_links, scan_page
 from mkdocs_careerkit.xref.check import PageLink
 from mkdocs_careerkit.xref.scan import Suppression
@@ -127,6 +135,121 @@ def conclude(
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class PageRecord:
+    """Everything ``careerkit check`` learns from one page read alone: a function of the page's
+    bytes and the site's configuration only, so that it can be cached (``cache.py``).
+
+    Attributes:
+        facts: The page's links, anchors, headings and markers (for the site-wide link checks).
+        findings: The page's own findings, in the order the checks report them.
+        assessment_ids: The page's assessment ids in order, each with the finding reported if
+            another page used the id first (its message names :data:`_OWNER`, replaced by
+            that page when the site-wide pass finds one).
+        tags: The page's tag findings, its front matter markers, the canonical tags it uses
+            (None when tags are not checked).
+        reading: The page's reading sections, title and marker, as ``scan_sources`` reads
+            them (None when reading lists are off).
+    """
+
+    facts: PageFacts
+    findings: tuple[Finding, ...]
+    assessment_ids: tuple[tuple[str, Finding], ...] = ()
+    tags: tuple[tuple[Finding, ...], tuple[Suppression, ...], tuple[str, ...]] | None = None
+    reading: SourcePages | None = None
+
+
+# A page name no docs path can be: stands for "the page that used the id first".
+_OWNER = "\x00careerkit-owner\x00"
+
+
+class _SomeOtherPage(dict[str, str]):
+    """Owners of assessment ids as seen from one page read alone: always another page."""
+
+    def setdefault(self, key: str, default: str | None = None) -> str:  # type: ignore[override]
+        return _OWNER
+
+
+@dataclasses.dataclass
+class _Context:
+    """What reading a page alone needs besides the page (all from the site's configuration)."""
+
+    options: CareerkitConfig
+    scan_kwargs: dict[str, Any]
+    snippets: Snippets | None
+    assessment_options: Any
+    tags: SiteTags | None
+    reading_headings: tuple[str, ...]
+
+
+def page_record(file: File, data: bytes | OSError, ctx: _Context) -> PageRecord:
+    """Read one page alone (``data``: its bytes, or why they could not be read).
+
+    A new per-page check adds its results to :class:`PageRecord` here, and its site-wide part
+    to :func:`check_site` after the loop over records: the cache then covers it as it is.
+    """
+    src = file.src_uri
+    options = ctx.options
+    if isinstance(data, OSError):
+        source = split_front_matter("", src, [unreadable(src, data)])
+    else:
+        text, problems = decode(data, src)
+        source = split_front_matter(text, src, problems)
+    findings = list(source.findings)
+    body = source.body
+    extra = ctx.snippets.extra(body) if ctx.snippets is not None else ""
+    scan = scan_page(
+        f"{body}\n\n{extra}" if extra else body,
+        line_offset=source.line_offset,
+        **ctx.scan_kwargs,
+    )
+    if extra:  # what snippets brings counts for ids and definitions, not as the page's text
+        scan = scan.within(source.line_offset + body.count("\n") + 1)
+    swallowed = scan.swallowed
+    if options.navcards.enabled:  # navigation cards show these lists as meant
+        fixed = repaired_in_source(
+            scan, options.navcards.headings, body.split("\n"), source.line_offset
+        )
+        swallowed = tuple(s for s in swallowed if s not in fixed)
+    findings += swallowed_list_findings(src, swallowed)
+    if options.xref.enabled and options.backlinks.enabled:
+        problem = backlinks.option(source.meta)[1]
+        if problem:
+            findings.append(backlinks.option_finding(src, problem))
+    ids: list[tuple[str, Finding]] = []
+    if options.assessments.enabled:
+        probe = SiteAssessments(owners=_SomeOtherPage())
+        tail = f"' is also used on page '{_OWNER}'"
+        for f in check_source(source.body, src, source.line_offset, ctx.assessment_options, probe):
+            if f.code == "assessment.id-reused" and tail in f.message:
+                head = f.message.partition(tail)[0]
+                ids.append((head.removeprefix("assessment id '"), f))
+            else:
+                findings.append(f)
+    tags = None
+    if ctx.tags is not None:
+        one = copy.copy(ctx.tags)
+        one.findings, one.suppressions, one.used = [], {}, Counter()
+        one.page(src, source.raw, source.meta)
+        tags = (tuple(one.findings), one.suppressions.get(src, ()), tuple(one.used.elements()))
+    reading = None
+    if options.reading.enabled:
+        reading = scan_sources(cast("Files", _OnePage(file)), ctx.reading_headings)
+    return PageRecord(
+        PageFacts(src, scan, scan.anchors), tuple(findings), tuple(ids), tags, reading
+    )
+
+
+class _OnePage:
+    """One page as ``scan_sources`` walks a site's files."""
+
+    def __init__(self, file: File) -> None:
+        self.file = file
+
+    def documentation_pages(self, **_: Any) -> list[File]:
+        return [self.file]
+
+
 def check_site(
     config: MkDocsConfig,
     *,
@@ -134,11 +257,13 @@ def check_site(
     use_baseline: bool = True,
     links: list[PageLink] | None = None,
     checked: list[str] | None = None,
+    cache_file: str | None = None,
 ) -> list[Finding]:
     """Check a site from its sources without rendering it (``careerkit check``).
 
     ``links``, if given, receives every link to a page, as resolved, and ``checked`` the docs path
-    of every page checked (the link graph).
+    of every page checked (the link graph). ``cache_file``: where page records are kept between
+    runs (``cache.py``); the findings are the same with or without it.
     """
     options = plugin_config(config)
     files = get_files(config)
@@ -152,53 +277,57 @@ def check_site(
     blind = blind_spots(config)
     if blind:
         site = dataclasses.replace(site, blind=True, blind_files=adds_files(config))
-    scan_kwargs = scan_options(config)
-    snippets = Snippets.from_config(config)
-    pages: dict[str, PageFacts] = {}
+    tags = site_tags(options, config, files) if tags_enabled(options) else None
+    ctx = _Context(
+        options,
+        scan_options(config),
+        Snippets.from_config(config),
+        options_from_config(options.assessments, config),
+        tags,
+        tuple(options.reading.headings),
+    )
+    cache = _open_cache(cache_file, config, files, ctx)
     page_findings: list[Finding] = []
     if blind and options.xref.enabled:
         page_findings.append(_cannot_see(config, blind))
-    assessments, assessment_options = (
-        SiteAssessments(),
-        options_from_config(options.assessments, config),
-    )
-    tags = site_tags(options, config, files) if tags_enabled(options) else None
+    pages: dict[str, PageFacts] = {}
+    owners: dict[str, str] = {}
+    sections: dict[str, list[Any]] = {}
+    titles: dict[str, str] = {}
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         if file.abs_src_path is None:
             continue
-        source = read_source(file.abs_src_path, file.src_uri)
-        page_findings += source.findings
-        body = source.body
-        extra = snippets.extra(body) if snippets is not None else ""
-        scan = scan_page(
-            f"{body}\n\n{extra}" if extra else body,
-            line_offset=source.line_offset,
-            **scan_kwargs,
-        )
-        if extra:  # what snippets brings counts for ids and definitions, not as the page's text
-            scan = scan.within(source.line_offset + body.count("\n") + 1)
-        pages[file.src_uri] = PageFacts(file.src_uri, scan, scan.anchors)
-        swallowed = scan.swallowed
-        if options.navcards.enabled:  # navigation cards show these lists as meant
-            fixed = repaired_in_source(
-                scan, options.navcards.headings, body.split("\n"), source.line_offset
-            )
-            swallowed = tuple(s for s in swallowed if s not in fixed)
-        page_findings += swallowed_list_findings(file.src_uri, swallowed)
-        if options.xref.enabled and options.backlinks.enabled:
-            problem = backlinks.option(source.meta)[1]
-            if problem:
-                page_findings.append(backlinks.option_finding(file.src_uri, problem))
-        if options.assessments.enabled:
-            page_findings += check_source(
-                source.body, file.src_uri, source.line_offset, assessment_options, assessments
-            )
-        if tags is not None:
-            tags.page(file.src_uri, source.raw, source.meta)
+        record = _record(file, ctx, cache)
+        src = file.src_uri
+        pages[src] = record.facts
+        page_findings += record.findings
+        for assessment_id, reused in record.assessment_ids:
+            owner = owners.setdefault(assessment_id, src)
+            if owner != src:
+                message = reused.message.replace(_OWNER, owner)
+                page_findings.append(dataclasses.replace(reused, message=message))
+        if tags is not None and record.tags is not None:
+            found, marks, used = record.tags
+            tags.findings += found
+            if marks:
+                tags.suppressions[src] = marks
+            tags.used.update(used)
+        if record.reading is not None:
+            sections.update(record.reading.sections)
+            titles.update(record.reading.titles)
+    if cache is not None:
+        if ctx.snippets is not None:
+            for name, text in ctx.snippets.texts().items():
+                cache.depend(f"snippet:{name}", digest(text.encode("utf-8")))
+        cache.save()
     if tags is not None:
         page_findings += tags.conclude()
     if options.reading.enabled:
-        page_findings += check_reading(files, config, options.reading)
+        named = nav_titles(config.nav or [])  # the nav's titles win, as in scan_sources
+        for src, title in titles.items():
+            named.setdefault(src, title)
+        scanned = SourcePages(sections, named, ())
+        page_findings += check_reading(files, config, options.reading, scanned)
     known = load_baseline(options, config, baseline) if use_baseline else None
     markers = tags.suppressions if tags is not None else None
     if checked is not None:
@@ -206,12 +335,124 @@ def check_site(
     return conclude(pages, site, page_findings, options, known, markers=markers, links=links)
 
 
-def check_reading(files: Files, config: MkDocsConfig, options: ReadingConfig) -> list[Finding]:
+def _record(file: File, ctx: _Context, cache: PageCache | None) -> PageRecord:
+    """A page's record, from the cache when its bytes are those of the cached one."""
+    assert file.abs_src_path is not None
+    data: bytes | OSError
+    try:
+        with open(file.abs_src_path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        data = e
+    if cache is None or isinstance(data, OSError):
+        return page_record(file, data, ctx)
+    content = digest(data)
+    record = cache.get(file.src_uri, content)
+    if not isinstance(record, PageRecord):
+        record = page_record(file, data, ctx)
+        cache.put(file.src_uri, content, record)
+    return record
+
+
+def _open_cache(
+    path: str | None, config: MkDocsConfig, files: Files, ctx: _Context
+) -> PageCache | None:
+    """The page cache at ``path`` for this configuration (None: no cache)."""
+    if path is None:
+        return None
+    parts: list[Any] = [
+        __version__,
+        code_stamp(),
+        {k: v for k, v in config.items() if k not in _NOT_IN_KEY},
+        ctx.scan_kwargs,
+        ctx.assessment_options,
+        ctx.reading_headings,
+    ]
+    if ctx.tags is not None:  # the taxonomy and the meta files' data, as read
+        parts += [ctx.tags.taxonomy, ctx.tags.options, ctx.tags.meta_files]
+    parts.append([_file_digest(p) for p in _config_files(config)])
+    key = digest(stable(parts).encode("utf-8"))
+    snippets = ctx.snippets
+
+    def dep(name: str) -> str:
+        kind, _, value = name.partition(":")
+        if kind == "snippet" and snippets is not None:
+            return digest(Snippets(snippets.base_paths, ()).read(value).encode("utf-8"))
+        raise ValueError(f"unknown dependency {name}")
+
+    return PageCache.open(path, key, dep)
+
+
+# Config values that change no page record (and may differ from run to run).
+_NOT_IN_KEY = frozenset({"site_dir", "dev_addr", "watch", "serve_open", "strict"})
+
+
+def _config_files(config: MkDocsConfig) -> list[str]:
+    """Files besides the pages whose bytes page records may depend on: the config file and
+    the one it inherits from, and the site's hook modules."""
+    found = [config.config_file_path or ""]
+    inherited = _inherits(found[0]) if found[0] else None
+    while inherited is not None and inherited not in found and len(found) < 16:
+        found.append(inherited)
+        inherited = _inherits(inherited)
+    hooks: dict[str, Any] = config.hooks if isinstance(config.hooks, dict) else {}
+    for hook in hooks.values():
+        found.append(getattr(hook, "__file__", "") or "")
+    return [p for p in found if p]
+
+
+_INHERIT_RE = re.compile(r"""^INHERIT:[ \t]*["']?([^"'\n#]+?)["']?[ \t]*(?:#.*)?$""", re.M)
+
+
+def _inherits(path: str) -> str | None:
+    """The file a YAML config names in ``INHERIT:`` (relative to it), if any."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            m = _INHERIT_RE.search(f.read())
+    except OSError:
+        return None
+    return os.path.join(os.path.dirname(path), m.group(1)) if m else None
+
+
+def site_inputs(config: MkDocsConfig) -> list[str]:
+    """Absolute paths of the files and folders outside ``docs_dir`` that any page's findings may
+    depend on: the config file, the taxonomy, the books file, the baseline, snippets' base
+    paths, the theme's custom folder, the hooks."""
+    options = plugin_config(config)
+    root = os.path.dirname(config.config_file_path or "") or "."
+    found = _config_files(config)
+    for path in (options.tags.taxonomy, options.reading.books, options.baseline):
+        if path:
+            found.append(os.path.join(root, path))
+    snippets = Snippets.from_config(config)
+    if snippets is not None:
+        found += snippets.base_paths
+    custom = getattr(config.theme, "custom_dir", None)
+    if custom:
+        found.append(custom)
+    return [os.path.abspath(p) for p in found]
+
+
+def _file_digest(path: str) -> str:
+    try:
+        with open(path, "rb") as f:
+            return digest(f.read())
+    except OSError:
+        return "missing"
+
+
+def check_reading(
+    files: Files,
+    config: MkDocsConfig,
+    options: ReadingConfig,
+    scanned: SourcePages | None = None,
+) -> list[Finding]:
     """Reading-list findings from the sources: the books data file, items in no known style,
     unknown ``[book:id]``, one book spelled two ways (what the build also reports; an item's
-    unexpected rendering only a build can see)."""
+    unexpected rendering only a build can see). ``scanned``: the pages' sections, if read."""
     data, found = load_data(options.books, config)
-    scanned = scan_sources(files, tuple(options.headings), config.nav)
+    if scanned is None:
+        scanned = scan_sources(files, tuple(options.headings), config.nav)
     books = merge(citations(scanned.sections, {}, data), data)
     return found + check_sources(scanned.sections, data) + check_spellings(books)
 

@@ -56,8 +56,18 @@ def read_text(abs_path: str, src_uri: str) -> tuple[str, list[Finding]]:
         with open(abs_path, "rb") as f:
             data = f.read()
     except OSError as e:
-        msg = f"cannot read the page: {e.strerror or e}"
-        return "", [_finding(src_uri, 0, "page.unreadable", msg, "check the file's permissions")]
+        return "", [unreadable(src_uri, e)]
+    return decode(data, src_uri)
+
+
+def unreadable(src_uri: str, e: OSError) -> Finding:
+    """The finding for a page that cannot be read at all."""
+    msg = f"cannot read the page: {e.strerror or e}"
+    return _finding(src_uri, 0, "page.unreadable", msg, "check the file's permissions")
+
+
+def decode(data: bytes, src_uri: str) -> tuple[str, list[Finding]]:
+    """A page's bytes as MkDocs reads them (see :func:`read_text`)."""
     findings: list[Finding] = []
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     data = data[bom:]  # a UTF-8 byte order mark is dropped, as MkDocs' 'utf-8-sig' does
@@ -278,6 +288,10 @@ class Snippets:
         if name not in self._texts:
             self._texts[name] = self._read(name)
         return self._texts[name]
+
+    def texts(self) -> dict[str, str]:
+        """Every included file read so far, by the name pages use (what the cache checks)."""
+        return dict(self._texts)
 
     def _read(self, name: str) -> str:
         for candidate in dict.fromkeys((name, name.split(":", 1)[0])):  # `file.md:2:5`
