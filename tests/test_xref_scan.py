@@ -482,3 +482,20 @@ FIXTURE_TEXT_FOR_BUILD_MODE = "\n".join(
     f"## Part {i}\n\n[x](#part-{i}) and <div id='d{i}'></div>\n\n=== \"T\"\n    - [ ] item\n"
     for i in range(30)
 )
+
+
+def test_a_definition_label_with_odd_white_space_is_filed_as_written() -> None:
+    # Found by hypothesis: '[0\x0c0]:0' crashed the scan (the label shown folded, '0 0', was
+    # looked up where Python-Markdown files it as written, '0\x0c0').
+    (definition,) = scan_page("[0\x0c0]:0").links
+    assert (definition.kind, definition.label, definition.used, definition.overridden) == (
+        "definition",
+        "0 0",
+        False,
+        False,
+    )
+    # A later definition of the same label still overrides the earlier one.
+    first, second, use = scan_page("[a]: x\n[A]: y\n\n[t][a]\n").links
+    assert (first.overridden, first.used) == (True, False)
+    assert (second.overridden, second.used) == (False, True)
+    assert use.target == "y"

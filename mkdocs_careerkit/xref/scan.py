@@ -772,10 +772,13 @@ def _definition_use(
 ) -> list[Link]:
     """Mark definitions no reference link uses, or that a later one of the label overrides."""
     used = {reference_key(link.label) for link in links if link.kind == "reference"}
+    # By position: a definition's label is shown with white space folded, but filed as written
+    # (`[a\fb]: x` is filed under 'a\fb'); the one a later definition replaced is not in the table.
+    at = {(line, column): key for key, (_, line, column) in table.items()}
     marked = []
     for d in definitions:
-        key = definition_key(d.label)
-        overridden = table[key][1:] != (d.line, d.column)
+        key = at.get((d.line, d.column))
+        overridden = key is None
         marked.append(
             dataclasses.replace(d, used=key in used and not overridden, overridden=overridden)
         )
