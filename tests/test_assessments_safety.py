@@ -98,7 +98,7 @@ def plain(text: str, combo: str) -> str:
 def strip_careerkit(out: str) -> str:
     """The output with everything careerkit adds taken out again."""
     out = DATA_RE.sub("", out)
-    out = re.sub(r'<template class="careerkit-controls">.*?</template>', "", out, flags=re.S)
+    out = re.sub(r'<template class="careerkit-controls"[^>]*>.*?</template>', "", out, flags=re.S)
     out = re.sub(r"<td><label>(.*?)</label></td>", r"<td>\1</td>", out, flags=re.S)
     out = re.sub(r'<div class="careerkit-profile"[^>]*></div>\n?', "", out)
     out = re.sub(r' data-careerkit-[a-z]+="[^"]*"', "", out)

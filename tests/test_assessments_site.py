@@ -44,7 +44,8 @@ def test_seed_block_pasted_unchanged_renders_as_rated_assessment(site: Any) -> N
     page = built.html("guide/networking.md")
     assert page.count("data-careerkit-item=") == 12
     (raw,) = re.findall(
-        r'class="careerkit-assessment-data"><script type="application/json">(.*?)</script>', page
+        r'class="careerkit-assessment-data"[^>]*><script type="application/json">(.*?)</script>',
+        page,
     )
     model = json.loads(raw)
     assert model["scale"]["min"] == 1 and model["scale"]["max"] == 5
@@ -70,6 +71,22 @@ def test_seed_block_pasted_unchanged_renders_as_rated_assessment(site: Any) -> N
         written = (built.site_dir / path).read_bytes()
         assert written == served(path)
         assert len(written) < 0.95 * len(source_path(path).read_bytes())
+
+
+def test_search_finds_the_statements_not_the_assessments_buttons(site: Any) -> None:
+    built = site(
+        {
+            "index.md": "# Home\n\n[Chapter](guide/networking.md)\n",
+            "guide/networking.md": FRONT + "# Networking\n\n" + SEED_BLOCK,
+        },
+        {**MATERIAL, "plugins": ["search", "careerkit"]},
+    )
+    index = json.loads((built.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    # The author's statements are the page's text; the controls the script shows are not.
+    assert "I regularly help others in my network" in text
+    for ui in ("Export JSON", "Save today", "Your results", "Needs Improvement</small>"):
+        assert ui not in text
 
 
 def test_findings_at_the_source_line_fail_the_build(site: Any) -> None:
@@ -171,7 +188,9 @@ def test_translated_strings_and_extra_admonition_types(site: Any) -> None:
         },
     )
     page = built.html("index.md")
-    (raw,) = re.findall(r'"careerkit-assessment-data"><script type="application/json">(.*?)<', page)
+    (raw,) = re.findall(
+        r'"careerkit-assessment-data"[^>]*><script type="application/json">(.*?)<', page
+    )
     model = json.loads(raw)
     assert model["strings"]["save"] == "Heute speichern"
     assert model["bands"] == [
@@ -389,7 +408,9 @@ def test_built_in_words_follow_the_theme_language(
         },
     )
     html = built.html("index.md")
-    (raw,) = re.findall(r'"careerkit-assessment-data"><script type="application/json">(.*?)<', html)
+    (raw,) = re.findall(
+        r'"careerkit-assessment-data"[^>]*><script type="application/json">(.*?)<', html
+    )
     strings = json.loads(raw)["strings"]
     assert (strings["more"], strings["section"], strings["save"]) == (more, section, "Mine")
     assert f'<th scope="col">{section}</th>' in html

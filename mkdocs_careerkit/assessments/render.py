@@ -351,7 +351,9 @@ def add_data(
 ) -> None:
     """Append the ``<template>`` holding the script's data, the summary it fills in and the
     one segmented control it copies into every rated statement."""
-    holder = SubElement(holder_parent, "template", {"class": DATA_CLASS})
+    # Material's search leaves out what is marked data-search-exclude: the summary's words
+    # ("Export JSON", "Save today's result") are not the page's text.
+    holder = SubElement(holder_parent, "template", {"class": DATA_CLASS, "data-search-exclude": ""})
     script = SubElement(holder, "script", {"type": "application/json"})
     script.text = AtomicString(json_text(data))
     holder.append(summary(data))
@@ -501,7 +503,7 @@ def _wrap_box(li: Element) -> None:
 
 def _controls(*inputs: Element) -> Element:
     """A ``<template>`` the script unpacks: readers without JavaScript see no dead controls."""
-    holder = Element("template", {"class": "careerkit-controls"})
+    holder = Element("template", {"class": "careerkit-controls", "data-search-exclude": ""})
     holder.extend(inputs)
     return holder
 

@@ -22,7 +22,7 @@ from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.navcards.check import card_links, repaired, unparsed_findings
 from mkdocs_careerkit.navcards.enhance import Card, Section
 from mkdocs_careerkit.navcards.extension import EXTENSION, NavCardsExtension
-from mkdocs_careerkit.navcards.render import PLACEHOLDER_RE, Target, meta_html
+from mkdocs_careerkit.navcards.render import PLACEHOLDER_RE, PLACEHOLDER_START, Target, meta_html
 from mkdocs_careerkit.xref.check import PageLink
 from mkdocs_careerkit.xref.scan import Link, PageScan
 
@@ -94,7 +94,17 @@ class NavCards(Feature):
             card, link = cards[slot]
             return meta_html(slot, self._target(src, card, link))
 
-        return PLACEHOLDER_RE.sub(fill, output)
+        # From the first placeholder on: the ~1 MB of navigation before the content is skipped
+        # by str.find instead of being walked by the regular expression.
+        first = output.find(PLACEHOLDER_START)
+        if first < 0:
+            return output
+        pieces, last = [output[:first]], first
+        for m in PLACEHOLDER_RE.finditer(output, first):
+            pieces += [output[last : m.start()], fill(m)]
+            last = m.end()
+        pieces.append(output[last:])
+        return "".join(pieces)
 
     def _collect(self, sections: Sequence[Section]) -> None:
         """Called by the extension for each page it converts, just before ``page_content``."""
