@@ -3,9 +3,9 @@
 Pages are converted (``on_page_content``) before every page's links are known, so each page
 gets a placeholder of careerkit's own there, at the author's ``<!-- careerkit/backlinks -->``
 marker or at the end of its content. Once every page is converted, the cross-reference checks
-have resolved every link (``on_env``): the blocks are made from those links, and ``on_post_page``
-puts each page's block in place of its placeholder — a plain string replacement; the page is
-never parsed again.
+have resolved every link (``on_env``); ``on_post_page`` makes each page's block from those links
+and puts it in place of its placeholder — a plain string replacement; the page is never parsed
+again, and no more than one block is held at a time.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ class Backlinks(Feature):
     def on_config(self, config: MkDocsConfig) -> None:
         self.headings: dict[str, tuple[Heading, ...]] = {}
         self.order: dict[str, tuple[int, str]] = {}  # page → (place in nav, section title)
-        self.blocks: dict[str, str] = {}
+        self.referrers: dict[str, dict[str, list[int]]] = {}
+        self.pages: dict[str, Page] = {}
         self.found: list[Finding] = []
 
     def on_files(self, files: Files, config: MkDocsConfig) -> None:
@@ -72,26 +73,32 @@ class Backlinks(Feature):
         return html + PLACEHOLDER
 
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
-        pages = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
-        title = self.build.options.backlinks.title
+        self.pages = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
         self.anchors: dict[str, dict[tuple[int, str], str]] = {}  # per linking page
-        for target, sources in referrers(self.build.links).items():
-            page = pages.get(target)
-            if page is None or target not in self.headings:
-                continue
-            groups = self._groups(page, sources, pages)
-            css = get_relative_url(assets.BACKLINKS_CSS, page.url)
-            self.blocks[target] = render(groups, title, css)
+        # Only who links where: each block is made when its page is written (post_page), so a
+        # 1,000-page site never holds a thousand blocks at once.
+        self.referrers = {
+            target: sources
+            for target, sources in referrers(self.build.links).items()
+            if target in self.pages and target in self.headings
+        }
         stylesheet = files.get_file_from_path(assets.BACKLINKS_CSS)
-        if not self.blocks and stylesheet is not None and stylesheet.generated_by:
+        if not self.referrers and stylesheet is not None and stylesheet.generated_by:
             # Static files are copied after this event: a site without blocks gets no file.
             files.remove(stylesheet)
         return self.found
 
     def post_page(self, output: str, page: Page) -> str:
-        if page.file.src_uri not in self.headings:
+        src = page.file.src_uri
+        if src not in self.headings:
             return output  # no placeholder: opted out, or not converted by this build
-        return output.replace(PLACEHOLDER, self.blocks.get(page.file.src_uri, ""), 1)
+        sources = self.referrers.get(src)
+        block = ""
+        if sources is not None:
+            groups = self._groups(page, sources, self.pages)
+            css = get_relative_url(assets.BACKLINKS_CSS, page.url)
+            block = render(groups, self.build.options.backlinks.title, css)
+        return output.replace(PLACEHOLDER, block, 1)
 
     def _groups(
         self, page: Page, sources: dict[str, list[int]], pages: dict[str, Page]
