@@ -1,40 +1,52 @@
 """Benchmark careerkit against a plain build, MkDocs' own validation and mkdocs-htmlproofer-plugin.
 
-For each size in ``--pages`` it generates a career guide (``benchmarks/generate.py``, seed 1,
-no faults) and builds it ``--runs`` times with each variant, every build a fresh
-``python -m mkdocs build`` subprocess. The variants of one round run back to back and the
-starting variant rotates from round to round, so slow spells on a shared machine hit every
-variant alike; ratios are computed from the medians of this run, never across runs.
+It generates career guides (``benchmarks/generate.py``, seed 1, no faults) at two densities,
+``realistic`` (what real guides look like: an assessment on one page in twenty, tags from a
+taxonomy, a books data file, Further Reading and Cross-Reference Navigation in every chapter) and
+``dense`` (the stress case: an assessment on two pages in three), and builds each ``--runs``
+times with each variant, every build a fresh ``python -m mkdocs build`` subprocess. The
+variants of one round run back to back and the starting variant rotates from round to round, so
+slow spells on a shared machine hit every variant alike; ratios are computed from the medians of
+this run, never across runs.
 
 Variants (their ``mkdocs.yml`` differ only in ``plugins`` / ``validation``; ``search`` is on in
 all of them, as on most real sites):
 
 - ``plain``: ``plugins: [search]``
-- ``careerkit``: ``plugins: [search, careerkit]``, defaults, i.e. every feature on
+- ``careerkit``: ``plugins: [search, careerkit]`` with the site's options (the realistic
+  density's taxonomy and books file), every feature on
+- ``careerkit-no-xref``: the same with ``xref: {enabled: false}``
 - ``native``: ``plugins: [search]`` + ``validation: {links: {not_found, anchors,
   absolute_links, unrecognized_links: warn}}``
 - ``htmlproofer``: ``plugins: [search, htmlproofer: {validate_external_urls: false}]``
   (``--htmlproofer-runs`` builds only, it is slow)
-- ``careerkit-no-xref``: careerkit with ``xref: {enabled: false}``, every other feature on, to
-  isolate the cost of the cross-reference checks
+- with ``--per-feature`` (realistic density only): ``only-<feature>`` for xref, assessments,
+  reading, navcards, backlinks, link-graph and tags: that feature on, every other feature's
+  ``enabled: false`` (backlinks and the link graph keep xref, which they need), the
+  swallowed-list check set to ``ignore`` (it has no switch of its own; navigation cards repair
+  the realistic site's tight groups)
 
-``careerkit check`` (no build) is timed at each size in ``--check-pages``, interleaved with the
-builds where the size is also built; sizes only in ``--check-pages`` (10,000 by default) are
-generated and checked but never built.
+Sizes: ``--pages`` (1,000) at every ``--density`` with every variant; ``--small-pages`` (100)
+at the first density with plain and careerkit only; ``careerkit check`` (no build) at each size
+in ``--check-pages`` (1,000 and 10,000) at the first density, interleaved with the builds where
+the size is also built; sizes only in ``--check-pages`` are generated and checked but never
+built. The run prints an estimate of its duration at the start.
 
 The package under test is copied to ``benchmarks/out/snapshot`` at the start and put first on
 the children's ``PYTHONPATH``, so every build of a run measures the same code even if the
 (editable) checkout is edited meanwhile; the report says if it was.
 
 Wall time is measured around the child, CPU time and peak RSS come from ``os.wait4`` (the
-child's own ``ru_maxrss``; POSIX only). The report, with budget verdicts and the machine it ran
-on, is written to ``--out`` (default ``benchmarks/RESULTS.md``); text below the line
-``<!-- analysis -->`` in an existing report is kept.
+child's own ``ru_maxrss``; POSIX only). The report, with the budget verdicts of issue #17 and
+the machine it ran on, is written to ``--out`` (default ``benchmarks/RESULTS.md``); text below
+the line ``<!-- analysis -->`` in an existing report is kept.
 
 Usage::
 
-    python benchmarks/run.py                       # the full run (about 35 minutes on 2 cores)
-    python benchmarks/run.py --pages 100 --runs 1 --check-pages 100 --out /tmp/r.md   # smoke
+    python benchmarks/run.py                       # the default run (about 45 minutes on 2 cores)
+    python benchmarks/run.py --per-feature         # + every feature alone (about 75 minutes)
+    python benchmarks/run.py --pages 20 --small-pages --runs 1 --check-pages 20 \\
+        --skip-htmlproofer --out /tmp/r.md         # smoke test, a minute
 """
 
 from __future__ import annotations
@@ -874,14 +886,16 @@ def budget_lines(
     a: dict[str, Any] | None,
     density: str = "realistic",
 ) -> list[str]:
-    """The budgets of issue #17, each with its verdict; ``density`` is the one the realistic
-    budgets read (normally ``realistic``)."""
+    """The budgets of issue #17, each with its verdict. Build and memory budgets read the
+    realistic density (the dense one: its own stress budget); ``careerkit check`` budgets read
+    ``density``, the one checks ran at."""
+    real = ("realistic", BUDGET_AT)
     at = (density, BUDGET_AT)
     lines = [
-        build_budget(builds, at, BUDGET_BUILD, "build with every careerkit feature"),
+        build_budget(builds, real, BUDGET_BUILD, "build with every careerkit feature"),
         build_budget(
             builds,
-            (density, BUDGET_SMALL_AT),
+            ("realistic", BUDGET_SMALL_AT),
             BUDGET_BUILD_SMALL,
             "build with every careerkit feature",
         ),
@@ -889,16 +903,16 @@ def budget_lines(
             builds, ("dense", BUDGET_AT), BUDGET_DENSE, "dense stress case, every feature"
         ),
     ]
-    pair = _both(builds.get(at, {}), "careerkit", "plain")
+    pair = _both(builds.get(real, {}), "careerkit", "plain")
     if pair:
         ck, plain = pair
         rr = ck.rss_mib / plain.rss_mib
         lines.append(
-            f"- {verdict(rr <= BUDGET_RSS)} — peak RSS ≤ {BUDGET_RSS:.2f}× plain ({where(at)}): "
-            f"{rr:.3f}× ({ck.rss_mib:.1f} vs {plain.rss_mib:.1f} MiB)"
+            f"- {verdict(rr <= BUDGET_RSS)} — peak RSS ≤ {BUDGET_RSS:.2f}× plain "
+            f"({where(real)}): {rr:.3f}× ({ck.rss_mib:.1f} vs {plain.rss_mib:.1f} MiB)"
         )
     else:
-        lines.append(f"- N/A — peak RSS: no plain and careerkit builds ({where(at)})")
+        lines.append(f"- N/A — peak RSS: no plain and careerkit builds ({where(real)})")
     cs = checks.get(at)
     plain_at = builds.get(at, {}).get("plain")
     if cs and plain_at and plain_at.samples:
@@ -1009,7 +1023,7 @@ def estimate_seconds(
     total = 0.0
     for step in steps:
         per = plain_s * step.pages / 1000
-        total += 4.0 * step.pages / 1000  # generating and writing the site
+        total += 1.5 * step.pages / 1000  # generating and writing the site
         for v in step.variants:
             n = min(runs, proofer_runs) if v == "htmlproofer" else runs
             total += n * (1.0 + per * COST.get(v, COST["careerkit"]))
@@ -1037,8 +1051,8 @@ def last_plain_seconds(path: Path) -> float | None:
     return None
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The command line, checked; ``--skip-htmlproofer`` already applied to ``variants``."""
     parser = argparse.ArgumentParser(
         description="Benchmark careerkit builds and checks; writes a Markdown report."
     )
@@ -1092,6 +1106,12 @@ def main(argv: list[str] | None = None) -> int:
         args.variants = [v for v in args.variants if v != "htmlproofer"]
     if "plain" not in args.variants:
         parser.error("the plain variant is the baseline of every ratio; keep it")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
     steps = plan(args)
     first = primary(args.density)
     with_incremental = BUDGET_AT in args.check_pages
