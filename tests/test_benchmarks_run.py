@@ -249,3 +249,18 @@ def test_a_smoke_run_of_both_densities_with_every_feature_alone(tmp_path: Path) 
     assert "only-xref" not in dense  # feature-alone variants: realistic density only
     assert "| realistic | 20 | 1 |" in report  # the check, at the budgets' density
     assert "0 navigation groups without a blank line" not in realistic
+
+
+def test_the_estimate_reads_the_last_plain_build_time(tmp_path: Path) -> None:
+    old = tmp_path / "RESULTS.md"
+    assert run.last_plain_seconds(old) is None  # no report yet: the built-in 40 s is used
+    old.write_text(
+        "## Build, 100 pages\n\n| plain | 3 | 2.26 | 2.21 |\n\n"
+        "## Build, realistic, 1,000 pages\n\n| plain | 3 | 52.50 | 50.00 |\n",
+        encoding="utf-8",
+    )
+    assert run.last_plain_seconds(old) == 52.5
+    args = run.parse_args([])
+    steps = run.plan(args)
+    slow = run.estimate_seconds(steps, args.runs, 1, 52.5, True)
+    assert slow > run.estimate_seconds(steps, args.runs, 1, 40.0, True)
