@@ -1088,6 +1088,18 @@ def generate(
     site.texts["index.md"] = write_home(plans, pages, seed, tags=realistic)
     site.texts[DRAFT_PAGE] = write_draft(tags=realistic)
     manifest = inject_faults(site, random.Random(f"faults-{seed}")) if faults else []
+    if realistic and ORPHAN_PAGE in site.texts:
+        # Realistic pages all carry the front matter the tag checks require; the orphan is
+        # there to be an orphan, not a page without tags (its finding stays at line 1).
+        site.texts[ORPHAN_PAGE][:0] = [
+            "---",
+            "title: Orphaned Notes",
+            "description: Notes nothing links to.",
+            "tags:",
+            f"  - {TAGS[0]}",
+            "---",
+            "",
+        ]
 
     docs = out / "docs"
     if docs.exists():
