@@ -26,15 +26,30 @@ finding ``careerkit check --format json`` must report for it, and nothing else.
 recognises, drawn from a catalogue of 60 books and articles (the reading-list benchmark: 1,000
 pages, five entries each); the rest of the site is byte-for-byte the same.
 
+``--density`` sets how much careerkit material a page carries:
+
+- ``dense`` (the default, the stress case): an assessment on about two pages in three, the
+  rest as described above. Its output never changes, so the tests about it stay true.
+- ``realistic`` (what real guides look like): an assessment on about one page in twenty;
+  every chapter's Further Reading is the five catalogue entries of ``--reading``; about one
+  Cross-Reference Navigation group in four is written without the blank line after its bold
+  label (as real guides do; careerkit's navigation cards repair it); every page, the home page
+  too, has front matter ``tags:`` from :data:`TAGS`, which the generator writes as the tag
+  taxonomy ``OUT/taxonomy.yml``; and ``OUT/books.yml`` gives details of a third of the
+  catalogue's books. ``mkdocs.yml`` sets ``careerkit: {tags: {taxonomy: taxonomy.yml},
+  reading: {books: books.yml}}``, so every careerkit feature is on.
+
 Usage::
 
     python benchmarks/generate.py OUT --pages 1000 [--seed 1] [--faults] [--reading]
+        [--density dense|realistic]
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import json
 import random
 import shutil
@@ -536,8 +551,9 @@ def _title(rng: random.Random, used: set[str]) -> str:
     return title
 
 
-def plan_site(pages: int, rng: random.Random) -> list[PagePlan]:
-    """Plans for the ``pages - 1`` chapters (the home page is written separately)."""
+def plan_site(pages: int, rng: random.Random, assessment_share: float = 2 / 3) -> list[PagePlan]:
+    """Plans for the ``pages - 1`` chapters (the home page is written separately); about
+    ``assessment_share`` of them hold an assessment."""
     used: set[str] = set()
     plans: list[PagePlan] = []
     for i in range(pages - 1):
@@ -551,7 +567,7 @@ def plan_site(pages: int, rng: random.Random) -> list[PagePlan]:
             k = rng.randint(1, 3)
             h3.append(h3_pool[:k])
             h3_pool = h3_pool[k:]
-        has_assessment = rng.random() < 2 / 3
+        has_assessment = rng.random() < assessment_share
         plans.append(
             PagePlan(
                 f"{SECTIONS[section][0]}/{slug(title)}.md",
@@ -689,6 +705,64 @@ def _reading_five(seed: int, index: int) -> list[str]:
     ]
 
 
+# --density realistic: the tag taxonomy and the books data file the generated site points at.
+DENSITIES = ("dense", "realistic")
+ASSESSMENT_SHARE = {"dense": 2 / 3, "realistic": 1 / 20}
+TAXONOMY_FILE = "taxonomy.yml"
+BOOKS_FILE = "books.yml"
+TAG_GROUPS = ("Growing your career", "Working with others", "Leading and deciding")
+PUBLISHERS = ("O'Reilly Media", "Penguin", "Harper Business", "IT Revolution", "Portfolio")
+BEST_FOR = ("new manager", "tech lead", "senior engineer", "staff engineer", "career changer")
+
+
+def taxonomy() -> dict[str, Any]:
+    """The tag taxonomy (careerkit's format): every tag of :data:`TAGS`, grouped and described."""
+    return {
+        "tags": {
+            tag: {
+                "description": f"Chapters about {tag.replace('-', ' ')}.",
+                "group": TAG_GROUPS[i % len(TAG_GROUPS)],
+            }
+            for i, tag in enumerate(TAGS)
+        }
+    }
+
+
+def _isbn13(n: int) -> str:
+    """A valid ISBN-13 (978 prefix, correct check digit) made from ``n``."""
+    digits = f"978{n % 10**9:09d}"
+    total = sum(int(d) * (1 if k % 2 == 0 else 3) for k, d in enumerate(digits))
+    return digits + str((10 - total % 10) % 10)
+
+
+def books_data() -> dict[str, Any]:
+    """The books data file (careerkit's format): a third of the catalogue's books (no articles),
+    each with the title and authors exactly as the chapters cite it, so they match."""
+    books: dict[str, Any] = {}
+    for i in range(0, READING_CATALOGUE, 3):
+        style = READING_STYLES[i % 5]
+        if style == "article":
+            continue
+        title = BOOK_WORDS[i % len(BOOK_WORDS)] + _PARTS[i // len(BOOK_WORDS) % len(_PARTS)]
+        if style in ("bold", "cite-note"):
+            title += f": {BOOK_SUBTITLES[i % len(BOOK_SUBTITLES)]}"
+        surname, first = SURNAMES[i % len(SURNAMES)], FIRST_NAMES[(i * 7) % len(FIRST_NAMES)]
+        authors = [f"{first} {surname}"]
+        if style in ("cite", "by"):
+            authors.append(
+                f"{FIRST_NAMES[(i * 7 + 5) % len(FIRST_NAMES)]} {SURNAMES[(i + 3) % len(SURNAMES)]}"
+            )
+        books[f"{slug(title.split(':')[0])}-{i}"] = {
+            "title": title,
+            "authors": authors,
+            "year": 1990 + i % 33,
+            "publisher": PUBLISHERS[i % len(PUBLISHERS)],
+            "isbn": _isbn13(100003 * (i + 1)),
+            "best_for": [BEST_FOR[i % len(BEST_FOR)]],
+        }
+    return books
+
+
 def _front_matter(rng: random.Random, title: str) -> list[str]:
     tags = rng.sample(TAGS, rng.randint(3, 7))
     lines = ["---", f"title: {title}", f"description: {_sentence(rng)}", "tags:"]
@@ -728,9 +802,12 @@ def write_page(
     plans: list[PagePlan],
     index: int,
     reading: int | None = None,
+    swallow: random.Random | None = None,
 ) -> list[str]:
     """The lines of one chapter (no trailing newline); with ``reading`` (the seed), the
-    Further Reading list is five entries of the catalogue, one in each style."""
+    Further Reading list is five entries of the catalogue, one in each style; with ``swallow``
+    (the realistic density), about one Cross-Reference Navigation group in four has no blank
+    line after its label, drawn from that generator so the page's other draws stay the same."""
     lines = [*_front_matter(rng, plan.title), "", f"# {plan.title}", ""]
     quote, who = rng.choice(QUOTES)
     lines += [f'!!! quote "{plan.title} in Practice"', f'    *"{quote}"*', "", f"    **— {who}**"]
@@ -773,7 +850,8 @@ def write_page(
     for section in sorted(groups):
         # A blank line after the label: without it Python-Markdown renders the list as text
         # (the seed's own fault, reported as markdown.swallowed-list).
-        lines += [f"**{SECTIONS[section][1]}:**", ""]
+        tight = swallow is not None and swallow.random() < 1 / 4
+        lines += [f"**{SECTIONS[section][1]}:**"] if tight else [f"**{SECTIONS[section][1]}:**", ""]
         for other, anchor in groups[section]:
             href = rel_link(plan.path, other.path) + (f"#{anchor}" if anchor else "")
             lines.append(f"- **[{other.title}]({href})** - {_sentence(rng)}")
@@ -784,11 +862,12 @@ def write_page(
     return lines
 
 
-def write_home(plans: list[PagePlan], pages: int, seed: int) -> list[str]:
+def write_home(plans: list[PagePlan], pages: int, seed: int, tags: bool = False) -> list[str]:
     lines = [
         "---",
         "title: Generated Career Guide",
         "description: A generated career guide for careerkit benchmarks.",
+        *(["tags:", f"  - {TAGS[0]}", f"  - {TAGS[1]}"] if tags else []),
         "---",
         "",
         "# Generated Career Guide",
@@ -806,10 +885,15 @@ def write_home(plans: list[PagePlan], pages: int, seed: int) -> list[str]:
     return lines
 
 
-def write_draft() -> list[str]:
+def write_draft(tags: bool = False) -> list[str]:
     return [
         "---",
         "title: Upcoming Chapter",
+        *(
+            ["description: A chapter still being written.", "tags:", f"  - {TAGS[0]}"]
+            if tags
+            else []
+        ),
         "---",
         "",
         "# Upcoming Chapter",
@@ -818,8 +902,11 @@ def write_draft() -> list[str]:
     ]
 
 
-def site_config(plans: list[PagePlan], pages: int, seed: int) -> dict[str, Any]:
-    """The careerkit variant's ``mkdocs.yml`` (benchmarks/run.py derives the others from it)."""
+def site_config(
+    plans: list[PagePlan], pages: int, seed: int, careerkit: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The careerkit variant's ``mkdocs.yml`` (benchmarks/run.py derives the others from it);
+    ``careerkit``: the plugin's options, if any."""
     nav: list[Any] = [{"Home": "index.md"}]
     for s, (_folder, name) in enumerate(SECTIONS):
         nav.append({name: [{p.title: p.path} for p in plans if p.section == s]})
@@ -829,7 +916,7 @@ def site_config(plans: list[PagePlan], pages: int, seed: int) -> dict[str, Any]:
         "theme": THEME,
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "draft_docs": "drafts/",
-        "plugins": ["search", "careerkit"],
+        "plugins": ["search", {"careerkit": careerkit} if careerkit else "careerkit"],
         "nav": nav,
     }
 
@@ -957,7 +1044,13 @@ def inject_faults(site: Site, rng: random.Random) -> list[dict[str, Any]]:
 
 
 def generate(
-    out: Path, pages: int, *, seed: int = 1, faults: bool = False, reading: bool = False
+    out: Path,
+    pages: int,
+    *,
+    seed: int = 1,
+    faults: bool = False,
+    reading: bool = False,
+    density: str = "dense",
 ) -> dict[str, Any]:
     """Write the site into ``out`` (replacing ``out/docs``); return a summary.
 
@@ -970,22 +1063,43 @@ def generate(
             one in each recognised style, from a catalogue of :data:`READING_CATALOGUE` books
             and articles each written the same way wherever it is cited (so the guide's
             reading list merges them, with no warning).
+        density: ``"dense"`` (the stress case, the default) or ``"realistic"`` (see the
+            module's docstring; implies ``reading``, writes ``taxonomy.yml`` and ``books.yml``).
 
     Returns:
         ``{"pages", "chapters", "with_assessment", "without_assessment", "assessment_pages",
-        "reading_pages", "faults"}`` (``assessment_pages``: docs paths of the pages with an
-        assessment block; ``reading_pages``: of those with a Further Reading list, every chapter).
+        "reading_pages", "faults", "density", "tight_nav_groups"}`` (``assessment_pages``: docs
+        paths of the pages with an assessment block; ``reading_pages``: of those with a Further
+        Reading list, every chapter; ``tight_nav_groups``: navigation groups written without a
+        blank line after the label).
     """
     if pages < 2:
         raise ValueError("pages must be at least 2")
+    if density not in DENSITIES:
+        raise ValueError(f"density must be one of {', '.join(DENSITIES)}, not {density!r}")
+    realistic = density == "realistic"
+    reading = reading or realistic
     rng = random.Random(seed)
-    plans = plan_site(pages, rng)
+    plans = plan_site(pages, rng, ASSESSMENT_SHARE[density])
     site = Site(plans, {})
+    swallow = random.Random(f"swallow-{seed}") if realistic else None
     for i, plan in enumerate(plans):
-        site.texts[plan.path] = write_page(rng, plan, plans, i, seed if reading else None)
-    site.texts["index.md"] = write_home(plans, pages, seed)
-    site.texts[DRAFT_PAGE] = write_draft()
+        site.texts[plan.path] = write_page(rng, plan, plans, i, seed if reading else None, swallow)
+    site.texts["index.md"] = write_home(plans, pages, seed, tags=realistic)
+    site.texts[DRAFT_PAGE] = write_draft(tags=realistic)
     manifest = inject_faults(site, random.Random(f"faults-{seed}")) if faults else []
+    if realistic and ORPHAN_PAGE in site.texts:
+        # Realistic pages all carry the front matter the tag checks require; the orphan is
+        # there to be an orphan, not a page without tags (its finding stays at line 1).
+        site.texts[ORPHAN_PAGE][:0] = [
+            "---",
+            "title: Orphaned Notes",
+            "description: Notes nothing links to.",
+            "tags:",
+            f"  - {TAGS[0]}",
+            "---",
+            "",
+        ]
 
     docs = out / "docs"
     if docs.exists():
@@ -994,7 +1108,15 @@ def generate(
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("\n".join(site.texts[path]) + "\n", encoding="utf-8", newline="\n")
-    config = site_config(plans, pages, seed)
+    careerkit: dict[str, Any] = {}
+    for name, data in ((TAXONOMY_FILE, taxonomy()), (BOOKS_FILE, books_data())):
+        if realistic:
+            write_yaml(out / name, data)
+        elif (out / name).exists():
+            (out / name).unlink()
+    if realistic:
+        careerkit = {"tags": {"taxonomy": TAXONOMY_FILE}, "reading": {"books": BOOKS_FILE}}
+    config = site_config(plans, pages, seed, careerkit)
     write_yaml(out / "mkdocs.yml", config)
     manifest_path = out / "faults.json"
     if faults:
@@ -1010,6 +1132,13 @@ def generate(
         "assessment_pages": [p.path for p in plans if p.has_assessment],
         "reading_pages": [p.path for p in plans],
         "faults": manifest,
+        "density": density,
+        "tight_nav_groups": sum(
+            1
+            for text in site.texts.values()
+            for a, b in itertools.pairwise(text)
+            if a.startswith("**") and a.endswith(":**") and b.startswith("- **[")
+        ),
     }
 
 
@@ -1030,10 +1159,22 @@ def main(argv: list[str] | None = None, *, echo: Callable[[str], Any] = print) -
         action="store_true",
         help="five Further Reading entries per chapter, one in each recognised style",
     )
+    parser.add_argument(
+        "--density",
+        choices=DENSITIES,
+        default="dense",
+        help="dense (default, the stress case: an assessment on two pages in three) or "
+        "realistic (one in twenty, tags from a taxonomy, a books data file)",
+    )
     args = parser.parse_args(argv)
     try:
         info = generate(
-            args.out, args.pages, seed=args.seed, faults=args.faults, reading=args.reading
+            args.out,
+            args.pages,
+            seed=args.seed,
+            faults=args.faults,
+            reading=args.reading,
+            density=args.density,
         )
     except ValueError as e:
         parser.error(str(e))

@@ -4,6 +4,7 @@ that MkDocs and careerkit both accept, and injected faults that are exactly what
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -103,9 +104,15 @@ def test_clean_site_passes_mkdocs_own_strict_link_validation(tmp_path: Path) -> 
     assert built.messages() == []
 
 
-@pytest.mark.parametrize("seed", [1, 7])
-def test_injected_faults_are_exactly_what_careerkit_finds(tmp_path: Path, seed: int) -> None:
-    info = generate.generate(tmp_path, 20, seed=seed, faults=True)
+# The realistic site at 30 pages: at 20, the page with broken front matter can be the only one
+# with some tag, and careerkit then rightly reports that tag as unused (tags.unused, info).
+@pytest.mark.parametrize(
+    ("seed", "density", "pages"), [(1, "dense", 20), (7, "dense", 20), (7, "realistic", 30)]
+)
+def test_injected_faults_are_exactly_what_careerkit_finds(
+    tmp_path: Path, seed: int, density: str, pages: int
+) -> None:
+    info = generate.generate(tmp_path, pages, seed=seed, faults=True, density=density)
     manifest = json.loads((tmp_path / "faults.json").read_text(encoding="utf-8"))
     assert manifest == info["faults"]
     assert [m["fault"] for m in sorted(manifest, key=lambda m: m["fault"])] == sorted(
@@ -170,3 +177,135 @@ def test_reading_variant_five_entries_per_chapter_in_every_style(tmp_path: Path)
 def generate_plain(out: Path) -> Path:
     generate.generate(out, 5, seed=1)
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# --density realistic: what real guides look like.
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    assert text.startswith("---\n"), text[:80]
+    data = yaml.safe_load(text.split("\n---\n", 1)[0][4:])
+    assert isinstance(data, dict)
+    return data
+
+
+def test_dense_is_the_default_and_realistic_is_another_site(tmp_path: Path) -> None:
+    generate.generate(tmp_path / "default", 25, seed=3)
+    generate.generate(tmp_path / "dense", 25, seed=3, density="dense")
+    generate.generate(tmp_path / "real", 25, seed=3, density="realistic")
+    default = tree(tmp_path / "default")
+    assert default == tree(tmp_path / "dense")
+    assert "taxonomy.yml" not in default and "books.yml" not in default
+    real = tree(tmp_path / "real")
+    assert {"taxonomy.yml", "books.yml"} <= real.keys()
+    # Same seed, same bytes; another seed, another site; and regenerating a realistic site as
+    # dense in the same folder leaves no taxonomy or books file behind.
+    generate.generate(tmp_path / "again", 25, seed=3, density="realistic")
+    assert tree(tmp_path / "again") == real
+    generate.generate(tmp_path / "other", 25, seed=4, density="realistic")
+    assert tree(tmp_path / "other") != real
+    generate.generate(tmp_path / "real", 25, seed=3)
+    assert tree(tmp_path / "real") == default
+    with pytest.raises(ValueError, match="density"):
+        generate.generate(tmp_path / "bad", 5, density="sparse")
+    # The command line's --density is the same site.
+    assert generate.main([str(tmp_path / "cli"), "--pages", "25", "--seed", "3",
+                          "--density", "realistic"], echo=str) == 0  # fmt: skip
+    assert tree(tmp_path / "cli") == real
+
+
+def test_realistic_density_counts(tmp_path: Path) -> None:
+    from mkdocs_careerkit.reading.data import load_books
+    from mkdocs_careerkit.reading.parse import parse_entry
+    from mkdocs_careerkit.tags.taxonomy import parse_taxonomy
+
+    info = generate.generate(tmp_path, 400, seed=5, density="realistic")
+    dense = generate.generate(tmp_path / "dense", 400, seed=5)
+    assert info["density"] == "realistic"
+    chapters = info["chapters"]
+    # About one page in twenty with an assessment (dense: two in three).
+    assert 1 / 40 < info["with_assessment"] / chapters < 1 / 10
+    assert dense["with_assessment"] / chapters > 0.55
+    config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["plugins"] == [
+        "search",
+        {"careerkit": {"tags": {"taxonomy": "taxonomy.yml"}, "reading": {"books": "books.yml"}}},
+    ]
+    taxonomy, problems = parse_taxonomy(
+        (tmp_path / "taxonomy.yml").read_text(encoding="utf-8"), "taxonomy.yml"
+    )
+    assert problems == []
+    assert set(taxonomy.tags) == set(generate.TAGS)
+    assert all(t.description and t.group for t in taxonomy.tags.values())
+    books, problems = load_books(str(tmp_path / "books.yml"), "books.yml", str(tmp_path / "docs"))
+    assert problems == []
+    assert len(books) >= 10
+    docs = tmp_path / "docs"
+    pages = nav_pages(config["nav"])
+    used_tags: set[str] = set()
+    matched: set[str] = set()
+    assessments, tight, groups = [], 0, 0
+    for page in pages:
+        text = (docs / page).read_text(encoding="utf-8")
+        tags = front_matter(text)["tags"]
+        assert tags and set(tags) <= set(taxonomy.tags), page  # the home page too
+        used_tags.update(tags)
+        if page == "index.md":
+            continue
+        if "!!! question" in text:
+            assessments.append(page)
+        nav = text.split("## Cross-Reference Navigation\n")[1].split("## Further Reading")[0]
+        lines = nav.splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("**") and line.endswith(":**"):  # a bold group label
+                groups += 1
+                tight += lines[i + 1].startswith("- **[")
+        items = [line for line in lines if line.startswith("- ")]
+        assert 4 <= len(items) <= 8, page
+        assert all(
+            line.startswith("- **[") and ".md" in line and ")** - " in line for line in items
+        )
+        reading = text.split("## Further Reading\n")[1]
+        entries = [parse_entry(x[2:]) for x in reading.splitlines() if x.startswith("- ")]
+        assert len(entries) == 5 and all(entries), page
+        for e in entries:
+            assert e is not None
+            matched.update(b for b, book in books.items() if book.entry.title.startswith(e.title))
+    assert sorted(assessments) == sorted(info["assessment_pages"])
+    assert set(info["reading_pages"]) == set(pages) - {"index.md"}
+    # Some groups are written without the blank line, most with it.
+    assert tight == info["tight_nav_groups"]
+    assert 0.1 < tight / groups < 0.45
+    assert used_tags == set(taxonomy.tags)
+    assert matched == set(books)  # every book of the data file is cited somewhere
+
+
+def test_realistic_site_builds_strict_with_every_feature_and_checks_clean(tmp_path: Path) -> None:
+    """Zero warnings with every careerkit feature on: the repaired navigation groups, tags
+    against the taxonomy, the books data file, backlinks and the link graph."""
+    info = generate.generate(tmp_path, 40, seed=1, density="realistic")
+    assert info["with_assessment"] > 0 and info["tight_nav_groups"] > 0  # the seed has both
+    exe = shutil.which("mkdocs", path=str(Path(sys.executable).parent))
+    assert exe
+    done = subprocess.run(
+        [exe, "build", "--strict", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "s")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert not [x for x in done.stderr.splitlines() if x.startswith(("WARNING", "ERROR"))]
+    site = tmp_path / "s"
+    assert (site / "careerkit-links.json").is_file()
+    assert "careerkit-assessment" in (site / generate_html(info["assessment_pages"][0])).read_text(
+        encoding="utf-8"
+    )
+    reading_list = (site / "reading-list" / "index.html").read_text(encoding="utf-8")
+    assert "Harper Business" in reading_list  # details from books.yml
+    assert careerkit_check(tmp_path / "mkdocs.yml") == (0, [])
+
+
+def generate_html(page: str) -> str:
+    return page[: -len(".md")] + "/index.html"
