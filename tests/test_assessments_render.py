@@ -32,7 +32,8 @@ MATERIAL_CONFIGS = {
     "pymdownx.tasklist": {"custom_checkbox": True},
 }
 DATA_RE = re.compile(
-    r'<template class="careerkit-assessment-data"[^>]*><script type="application/json">(.*?)</script>'
+    r'<template class="careerkit-assessment-data"[^>]*>'
+    r'<script type="application/json">(.*?)</script>'
     r".*?</template>",
     re.S,
 )
