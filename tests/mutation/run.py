@@ -57,7 +57,6 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         "mkdocs_careerkit/reports.py",
         ["tests/test_reports.py", "tests/test_reports_exact.py"],
     ),
-    # Pending re-run after the rewrites of these modules (see tests/MUTATION.md).
     "assessments-parse": (
         "mkdocs_careerkit/assessments/parse.py",
         ["tests/test_assessments_parse.py", "tests/test_assessments_properties.py"],
@@ -65,6 +64,38 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "assessments-check": (
         "mkdocs_careerkit/assessments/check.py",
         ["tests/test_assessments_check.py"],
+    ),
+    "reading-parse": (
+        "mkdocs_careerkit/reading/parse.py",
+        ["tests/test_reading_parse.py"],
+    ),
+    "reading-check": (
+        "mkdocs_careerkit/reading/check.py",
+        ["tests/test_reading_list.py"],
+    ),
+    "reading-data": (
+        "mkdocs_careerkit/reading/data.py",
+        ["tests/test_reading_data.py"],
+    ),
+    "tags-taxonomy": (
+        "mkdocs_careerkit/tags/taxonomy.py",
+        ["tests/test_tags_taxonomy.py"],
+    ),
+    "tags-check": (
+        "mkdocs_careerkit/tags/check.py",
+        ["tests/test_tags_check.py"],
+    ),
+    "lists-check": (
+        "mkdocs_careerkit/lists/check.py",
+        ["tests/test_lists.py"],
+    ),
+    "backlinks-core": (
+        "mkdocs_careerkit/backlinks/core.py",
+        ["tests/test_backlinks.py"],
+    ),
+    "linkgraph-core": (
+        "mkdocs_careerkit/linkgraph/core.py",
+        ["tests/test_linkgraph.py"],
     ),
 }
 IGNORE = shutil.ignore_patterns(
