@@ -63,7 +63,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "assessments-check": (
         "mkdocs_careerkit/assessments/check.py",
-        ["tests/test_assessments_check.py"],
+        ["tests/test_assessments_check.py", "tests/test_mutation_kills_assessments_check.py"],
     ),
     "reading-parse": (
         "mkdocs_careerkit/reading/parse.py",
@@ -91,7 +91,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "backlinks-core": (
         "mkdocs_careerkit/backlinks/core.py",
-        ["tests/test_backlinks.py"],
+        ["tests/test_backlinks.py", "tests/test_mutation_kills_backlinks.py"],
     ),
     "linkgraph-core": (
         "mkdocs_careerkit/linkgraph/core.py",
@@ -137,6 +137,8 @@ def run_module(name: str, max_children: int, timeout: float) -> dict[str, object
             f.write(
                 "\n[tool.mutmut]\n"
                 'source_paths = ["mkdocs_careerkit"]\n'
+                # mutmut copies the package and tests/ only; some tests read the example site.
+                'also_copy = ["example-site"]\n'
                 f"only_mutate = {json.dumps([source])}\n"
                 f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
                 'pytest_add_cli_args = ["-p", "no:cacheprovider", "-x", "-q"]\n'
