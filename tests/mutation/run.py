@@ -87,7 +87,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "lists-check": (
         "mkdocs_careerkit/lists/check.py",
-        ["tests/test_lists.py"],
+        ["tests/test_lists.py", "tests/test_mutation_kills_lists.py"],
     ),
     "backlinks-core": (
         "mkdocs_careerkit/backlinks/core.py",
