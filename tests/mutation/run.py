@@ -102,7 +102,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "linkgraph-core": (
         "mkdocs_careerkit/linkgraph/core.py",
-        ["tests/test_linkgraph.py"],
+        ["tests/test_linkgraph.py", "tests/test_mutation_kills_linkgraph.py"],
     ),
 }
 IGNORE = shutil.ignore_patterns(
