@@ -78,7 +78,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "reading-check": (
         "mkdocs_careerkit/reading/check.py",
-        ["tests/test_reading_list.py"],
+        ["tests/test_mutation_kills_reading_check.py", "tests/test_reading_list.py"],
     ),
     "reading-data": (
         "mkdocs_careerkit/reading/data.py",
