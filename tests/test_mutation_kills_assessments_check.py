@@ -785,6 +785,47 @@ MORE: dict[str, tuple[str, list[Expected]]] = {
             ),
         ],
     ),
+    "three-point-reversed": (
+        '!!! question "Q"\n    Rate yourself (5=Excellent, 3=OK, 1=Poor):\n\n    - [ ] one\n',
+        [
+            Finding_(
+                "assessment.scale-reversed",
+                2,
+                19,
+                "error",
+                "scale '5=Excellent, 3=OK, 1=Poor' runs from 5 down to 1",
+                "write the lowest point first: '1=Poor, 3=OK, 5=Excellent'",
+            ),
+        ],
+    ),
+    "statements-before-tabs-then-a-tab-twice": (
+        '!!! question "Q (1=low, 5=high)"\n    - [ ] first\n\n    === "Giving"\n        - [ ] one\n'
+        '    === "Giving"\n        - [ ] two\n',
+        [
+            Finding_(
+                "assessment.duplicate-id",
+                6,
+                5,
+                "error",
+                "section id 'giving' is used twice in this assessment",
+                "give each tab its own title, or an id: '=== \"Title\" {#id}'",
+            ),
+        ],
+    ),
+    "overlap-after-a-band-of-another-section": (
+        '!!! question "Q (1=low, 5=high)"\n    === "Giving"\n        - [ ] one\n    === "Receiving"\n'
+        "        - [ ] two\n\n    - Giving below 3: a\n    - Receiving below 3: b\n    - Giving 2.5–5: c\n",
+        [
+            Finding_(
+                "assessment.bands-overlap",
+                9,
+                7,
+                "error",
+                "band 'Giving 2.5–5' overlaps band 'Giving below 3'",
+                "a range includes its start and excludes its end (except at the top of the scale), so '1–2.5' and '2.5–4' do not overlap",
+            )
+        ],
+    ),
 }
 
 EXTENSIONS: dict[str, tuple[str, list[str], list[Expected]]] = {
@@ -868,6 +909,25 @@ EXTENSIONS: dict[str, tuple[str, list[str], list[Expected]]] = {
         """
         ),
         ["admonition", "pymdownx.details", "pymdownx.tasklist"],
+        [],
+    ),
+    "block-inside-a-list-item": (
+        '- A list item\n\n    ??? question "Q"\n        - [ ] one\n',
+        ["admonition", "pymdownx.tasklist"],
+        [
+            Finding_(
+                "assessment.missing-extension",
+                3,
+                5,
+                "warn",
+                "'Q' is left as written, not interactive: its '???' block needs the pymdownx.details extension",
+                "add pymdownx.details to markdown_extensions",
+            ),
+        ],
+    ),
+    "rubrics-only-need-no-tasklist": (
+        '!!! assessment "R (1=a, 2=b)"\n    | Level | Decisions |\n    |---|---|\n    | 1 | x |\n    | 2 | y |\n',
+        ["admonition", "pymdownx.details"],
         [],
     ),
 }
