@@ -67,6 +67,13 @@ CASES: list[tuple[str, str, list[tuple[int, int, str]]]] = [
     ("colon and dashes are no table rule", "Text\n:--\n- item\n", [(3, 1, "- item")]),
     ("item indented by three", "Text\n   - item\n", [(2, 4, "- item")]),
     ("trailing spaces are not quoted", "Text\n- item  \n", [(2, 1, "- item")]),
+    ("md_in_html opening line ends the paragraph", "Text\n<div markdown>\n- item\n</div>\n", []),
+    ("block tag inside md_in_html", "<div markdown>\nText\n<p>x</p>\n- item\n</div>\n", []),
+    (
+        "paragraph inside md_in_html",
+        '<div markdown="1">\nText\nMore\n- item\n</div>\n',
+        [(4, 1, "- item")],
+    ),
 ]
 
 
@@ -85,9 +92,16 @@ def test_swallowed_items_exactly(
         assert _rendered_items(fixed) > _rendered_items(text), fixed
 
 
-def test_empty_quote_line_case_renders_a_list_item() -> None:
-    """The former false alarm: Python-Markdown makes a list item of it as written."""
-    assert _rendered_items("> Text\n>\n> - item\n") == 1
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> Text\n>\n> - item\n",  # the former false alarm
+        "Text\n<div markdown>\n- item\n</div>\n",
+        "<div markdown>\nText\n<p>x</p>\n- item\n</div>\n",
+    ],
+)
+def test_where_nothing_is_reported_python_markdown_renders_the_item(text: str) -> None:
+    assert _rendered_items(text) == 1
 
 
 def test_called_directly_lines_count_from_one_without_front_matter() -> None:
