@@ -62,6 +62,11 @@ CASES: list[tuple[str, str, list[tuple[int, int, str]]]] = [
         "> Text\n>\n> More\n> - item\n",
         [(4, 3, "- item")],
     ),
+    (
+        "after an empty quote line, an indented paragraph",
+        "> Text\n>\n>  Para\n>  - item\n",
+        [(4, 4, "- item")],
+    ),
     ("code in an admonition", "!!! note\n        Text\n        - item\n", []),
     ("table rows", "a | b\n--- | ---\n- item\n", []),
     ("colon and dashes are no table rule", "Text\n:--\n- item\n", [(3, 1, "- item")]),
