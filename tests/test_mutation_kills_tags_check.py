@@ -606,3 +606,14 @@ def test_site_tags_exactly(name: str) -> None:
         for src, marks in site.suppressions.items()
     }
     assert (found, markers) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("quote", ["'", '"'])
+def test_a_marker_after_a_closed_quoted_value_counts(quote: str) -> None:
+    """Two quotes before the ``#`` close the value: the comment is a marker. One quote (the
+    ``#`` inside the value) is text; tests/test_tags_check.py has that case."""
+    from mkdocs_careerkit.tags.check import yaml_markers
+
+    text = f"title: {quote}a{quote} # careerkit-ignore tags.count: two quotes\n"
+    found = [(m.line, m.column, m.applies_to, m.codes, m.reason) for m in yaml_markers(text, 2)]
+    assert found == [(2, 12, 2, ("tags.count",), "two quotes")]
