@@ -64,6 +64,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         "mkdocs_careerkit/assessments/parse.py",
         [
             "tests/test_assessments_parse.py",
+            "tests/test_mutation_kills_assessments_parse.py",
             "tests/test_assessments_check.py",
             "tests/test_mutation_kills_assessments_check.py",
         ],
