@@ -58,13 +58,14 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         "mkdocs_careerkit/reports.py",
         ["tests/test_reports.py", "tests/test_reports_exact.py"],
     ),
-    # Without the property tests (seconds per surviving mutant); the whole-finding tests of
-    # tests/test_mutation_kills_assessments_check.py check what parse reports too.
+    # Without the property tests (seconds per surviving mutant); the render tests read the
+    # parsed rubric columns, and the whole-finding check tests what parse reports.
     "assessments-parse": (
         "mkdocs_careerkit/assessments/parse.py",
         [
             "tests/test_assessments_parse.py",
             "tests/test_mutation_kills_assessments_parse.py",
+            "tests/test_assessments_render.py",
             "tests/test_assessments_check.py",
             "tests/test_mutation_kills_assessments_check.py",
         ],
