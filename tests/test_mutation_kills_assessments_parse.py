@@ -82,3 +82,76 @@ def test_a_scale_in_the_paragraph_right_before_the_block(
     got = a.scale and (a.scale.low, a.scale.high, a.scale.line, a.scale.column, a.scale.text)
     assert got == scale
     assert page.findings == ()
+
+
+def _rubrics(text: str) -> list[tuple[object, ...]]:
+    page = parse_page(text.split("\n"))
+    assert page.findings == ()
+    return [
+        (
+            *(it.id, it.text, it.line, it.column, it.kind, it.explicit_id, it.table),
+            *(it.id_column, it.example, it.example_column),
+            [(level.value, level.label, level.text, level.line) for level in it.levels],
+        )
+        for a in page.assessments
+        for it in a.items
+    ]
+
+
+def test_a_rubric_with_an_id_and_a_current_column() -> None:
+    """The first level marked in the "Current" column is the author's example; the id's column
+    is where ``{#dec}`` starts."""
+    text = (
+        '!!! assessment "Q (1=Novice, 3=Expert)"\n'
+        "    | Level | Decisions {#dec} | Current |\n"
+        "    |---|---|---|\n"
+        "    | Novice (1) | follows | |\n"
+        "    | Competent (2) | decides | ✅ |\n"
+        "    | Expert (3) | leads | ✅ |\n"
+    )
+    assert _rubrics(text) == [
+        (
+            *("dec", "Decisions", 2, 5, "rubric", True, 0),
+            *(25, 2, 2),
+            [
+                (1, "Novice (1)", "follows", 4),
+                (2, "Competent (2)", "decides", 5),
+                (3, "Expert (3)", "leads", 6),
+            ],
+        )
+    ]
+
+
+def test_two_rubric_tables_and_a_header_without_a_name() -> None:
+    text = (
+        '!!! assessment "Q"\n    | Level | Skill |\n    |---|---|\n    | 1 | a |\n    | 2 | b |\n\n'
+        "    | Level |  |\n    |---|---|\n    | 1 | x |\n    | 2 | y |\n"
+    )
+    assert _rubrics(text) == [
+        (
+            "skill",
+            "Skill",
+            2,
+            5,
+            "rubric",
+            False,
+            0,
+            0,
+            None,
+            -1,
+            [(1, "1", "a", 4), (2, "2", "b", 5)],
+        ),
+        (
+            "level",
+            "Level",
+            7,
+            5,
+            "rubric",
+            False,
+            1,
+            0,
+            None,
+            -1,
+            [(1, "1", "x", 9), (2, "2", "y", 10)],
+        ),
+    ]
