@@ -84,7 +84,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "reading-data": (
         "mkdocs_careerkit/reading/data.py",
-        ["tests/test_reading_data.py"],
+        ["tests/test_mutation_kills_reading_data.py", "tests/test_reading_data.py"],
     ),
     "tags-taxonomy": (
         "mkdocs_careerkit/tags/taxonomy.py",
