@@ -129,6 +129,8 @@ def swallowed_lists(
             base = -1  # a deeper block quote starts a block of its own (a list item goes on)
         content = body.lstrip(" \t")
         if not content:
+            # An empty line of a block quote ends the paragraph in it, as a blank line does.
+            base, done, seen_rule, code_from = -1, False, False, -1
             continue
         start = len(line) - len(content)
         if shown[start].isspace():
