@@ -24,6 +24,8 @@ import re
 from collections.abc import Sequence
 from xml.etree.ElementTree import Element
 
+from mkdocs_careerkit.reading.render import add_class  # the one card component's helper
+
 CARDS = "careerkit-cards"
 CARD = "careerkit-card"
 GROUP = "careerkit-card-group"
@@ -93,12 +95,6 @@ def _keys(names: tuple[str, ...]) -> frozenset[str]:
 def heading_matches(text: str, names: Sequence[str]) -> bool:
     """Whether a heading's text names a navigation section (any case, a final colon ignored)."""
     return _norm(text) in _keys(tuple(names))
-
-
-def add_class(el: Element, cls: str) -> None:
-    classes = (el.get("class") or "").split()
-    if cls not in classes:
-        el.set("class", " ".join([*classes, cls]))
 
 
 def enhance(root: Element, names: Sequence[str], start: int = 0) -> list[Section]:

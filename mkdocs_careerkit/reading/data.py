@@ -142,6 +142,14 @@ def load_books(
     return books, found
 
 
+def _phrases(value: Any) -> list[str] | None:
+    """A phrase or a list of phrases, as a list; ``None`` when it is neither."""
+    items = [value] if isinstance(value, str) else value
+    if isinstance(items, list) and all(isinstance(x, str) for x in items):
+        return items
+    return None
+
+
 def _book(
     book_id: str, line: int, node: yaml.Node, year_max: int, docs_dir: str, report: Any
 ) -> BookData | None:
@@ -171,10 +179,8 @@ def _book(
         report(line, "reading.book-missing-title", f"book '{book_id}' has no title")
         ok = False
         title = ""
-    authors = values.get("authors", [])
-    if isinstance(authors, str):
-        authors = [authors]
-    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+    authors = _phrases(values.get("authors", []))
+    if authors is None:
         report(
             lines.get("authors", line),
             "reading.bad-data-file",
@@ -218,10 +224,8 @@ def _book(
             "give the image's path relative to docs_dir; images are never downloaded",
         )
         cover = ""
-    best_for = values.get("best_for", [])
-    if isinstance(best_for, str):
-        best_for = [best_for]
-    if not isinstance(best_for, list) or not all(isinstance(b, str) for b in best_for):
+    best_for = _phrases(values.get("best_for", []))
+    if best_for is None:
         report(
             lines.get("best_for", line),
             "reading.bad-data-file",
