@@ -643,7 +643,10 @@ def _definitions(text: _Text) -> tuple[dict[str, tuple[str, int, int]], list[Lin
         line_no, col = text.position(index)
         found[definition_key(raw_label)] = (target, line_no, col)
         links.append(Link(target, line_no, col, "definition", label=_display(raw_label)))
-        rows.update(range(text.row(m.start()), text.row(max(m.end() - 1, m.start())) + 1))
+        # Up to its last character: the pattern may also take the next line's leading white
+        # space (room for a title), which in the masked text can be a blanked code span's.
+        end = m.start() + len(m.group(0).rstrip())
+        rows.update(range(text.row(m.start()), text.row(max(end - 1, m.start())) + 1))
     return found, links, rows
 
 
