@@ -58,10 +58,14 @@ REACHABLE = {
 def test_findings_move_down_with_each_line_above_and_every_kind_is_reached() -> None:
     reached: Counter[str] = Counter()
 
+    # Derandomized: "every kind is reached" is a claim about one fixed sample of 300 pages; drawn
+    # afresh each run, a rare kind (an unknown option needs an `assessment` head and that one
+    # option line) was missed now and then, failing the suite by chance.
     @settings(
         max_examples=300,
         deadline=None,
         database=None,
+        derandomize=True,
         suppress_health_check=[HealthCheck.too_slow],
     )
     @given(PAGES, st.integers(min_value=1, max_value=40))
