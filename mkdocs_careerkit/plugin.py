@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import finalize
-from mkdocs_careerkit.feature import Build, Feature, finding_key
+from mkdocs_careerkit.feature import Build, Feature, PageEdits, finding_key
 from mkdocs_careerkit.findings import Finding, Severity, has_errors, log_findings, summary
 from mkdocs_careerkit.sources import (
     body_offset,
@@ -158,8 +158,10 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         return env  # logged in on_post_build, once finished pages had their say
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        edits = PageEdits(output)
         for feature in self.features:
-            output = feature.post_page(output, page)
+            feature.post_page(edits, page)
+        output = edits.apply()
         if self.command != "serve" or NOTICE_PLACEHOLDER not in output:
             return output
         mine = [

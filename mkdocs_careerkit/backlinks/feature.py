@@ -33,7 +33,7 @@ from mkdocs_careerkit.backlinks.core import (
     render,
     section_of,
 )
-from mkdocs_careerkit.feature import Feature
+from mkdocs_careerkit.feature import Feature, PageEdits
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.xref.scan import Heading, PageScan
 
@@ -88,17 +88,17 @@ class Backlinks(Feature):
             files.remove(stylesheet)
         return self.found
 
-    def post_page(self, output: str, page: Page) -> str:
+    def post_page(self, edits: PageEdits, page: Page) -> None:
         src = page.file.src_uri
         if src not in self.headings:
-            return output  # no placeholder: opted out, or not converted by this build
+            return  # no placeholder: opted out, or not converted by this build
         sources = self.referrers.get(src)
         block = ""
         if sources is not None:
             groups = self._groups(page, sources, self.pages)
             css = get_relative_url(assets.BACKLINKS_CSS, page.url)
             block = render(groups, self.build.options.backlinks.title, css)
-        return output.replace(PLACEHOLDER, block, 1)
+        edits.replace_last(PLACEHOLDER, block)
 
     def _groups(
         self, page: Page, sources: dict[str, list[int]], pages: dict[str, Page]

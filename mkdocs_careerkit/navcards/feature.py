@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_careerkit import assets
-from mkdocs_careerkit.feature import Feature
+from mkdocs_careerkit.feature import Feature, PageEdits
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.navcards.check import card_links, repaired, unparsed_findings
 from mkdocs_careerkit.navcards.enhance import Card, Section
@@ -81,30 +81,23 @@ class NavCards(Feature):
             files.remove(stylesheet)
         return self.found
 
-    def post_page(self, output: str, page: Page) -> str:
+    def post_page(self, edits: PageEdits, page: Page) -> None:
         cards = self.cards.get(page.file.src_uri)
         if not cards:
-            return output
+            return
         src = page.file.src_uri
-
-        def fill(m: object) -> str:
-            slot = int(m.group(1))  # type: ignore[attr-defined]
-            if slot >= len(cards):
-                return ""
-            card, link = cards[slot]
-            return meta_html(slot, self._target(src, card, link))
-
-        # From the first placeholder on: the ~1 MB of navigation before the content is skipped
-        # by str.find instead of being walked by the regular expression.
-        first = output.find(PLACEHOLDER_START)
+        output = edits.output
+        # From the first placeholder (slot 0, found from the end) on: the ~1 MB of navigation
+        # before the content is never read.
+        first = output.rfind(f'{PLACEHOLDER_START}0"')
         if first < 0:
-            return output
-        pieces, last = [output[:first]], first
+            first = output.find(PLACEHOLDER_START)
+        if first < 0:
+            return
         for m in PLACEHOLDER_RE.finditer(output, first):
-            pieces += [output[last : m.start()], fill(m)]
-            last = m.end()
-        pieces.append(output[last:])
-        return "".join(pieces)
+            slot = int(m.group(1))
+            text = meta_html(slot, self._target(src, *cards[slot])) if slot < len(cards) else ""
+            edits.replace(m.start(), m.end(), text)
 
     def _collect(self, sections: Sequence[Section]) -> None:
         """Called by the extension for each page it converts, just before ``page_content``."""

@@ -23,7 +23,7 @@ import dataclasses
 import datetime
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import yaml
@@ -32,7 +32,7 @@ from stdnum.exceptions import ValidationError as IsbnError
 
 from mkdocs_careerkit.codes import default_severity
 from mkdocs_careerkit.findings import Finding
-from mkdocs_careerkit.reading.parse import Entry, split_title
+from mkdocs_careerkit.reading.parse import Entry, book_key, same_book, split_title
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][\w.-]*$")
 FIELDS = ("title", "authors", "year", "publisher", "isbn", "url", "cover", "best_for", "note")
@@ -274,11 +274,24 @@ def _book(
     )
 
 
-def match(entry: Entry, books: Mapping[str, BookData]) -> BookData | None:
-    """The data-file book an entry names (same normalised title, a shared author)."""
-    from mkdocs_careerkit.reading.parse import same_book
-
+def by_key(books: Mapping[str, BookData]) -> dict[str, list[BookData]]:
+    """The data file's books by normalised title, in the file's order: :func:`match` on every
+    card of a guide then compares a card with the few books of its title, not with all."""
+    index: dict[str, list[BookData]] = {}
     for book in books.values():
+        index.setdefault(book_key(book.entry), []).append(book)
+    return index
+
+
+def match(
+    entry: Entry,
+    books: Mapping[str, BookData],
+    index: Mapping[str, Sequence[BookData]] | None = None,
+) -> BookData | None:
+    """The data-file book an entry names (same normalised title, a shared author): the first
+    in the file. ``index`` is :func:`by_key` of ``books``, when the caller keeps one."""
+    candidates = (index if index is not None else by_key(books)).get(book_key(entry), ())
+    for book in candidates:
         if same_book(entry, book.entry):
             return book
     return None

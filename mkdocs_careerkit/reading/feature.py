@@ -28,10 +28,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
 from mkdocs_careerkit import assets
-from mkdocs_careerkit.feature import Feature
+from mkdocs_careerkit.feature import Feature, PageEdits
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.reading.check import check_spellings
-from mkdocs_careerkit.reading.data import BookData, load_books, match
+from mkdocs_careerkit.reading.data import BookData, by_key, load_books, match
 from mkdocs_careerkit.reading.extension import EXTENSION, PageReading, ReadingExtension
 from mkdocs_careerkit.reading.parse import Entry, Section, has_marker, sections_of
 from mkdocs_careerkit.reading.render import reading_list
@@ -204,6 +204,7 @@ class Reading(Feature):
         options = self.build.options.reading
         self.names = tuple(options.headings)
         self.data, self.data_findings = load_data(options.books, config)
+        self.data_index = by_key(self.data)
         hooks = {
             "reporter": self.build.collector.report,
             "collect": self._found,
@@ -272,7 +273,7 @@ class Reading(Feature):
         ]
         entries = [x.entry if isinstance(x, BookData) else x for x in shown if x is not None]
         known = [
-            x if isinstance(x, BookData) else match(x, self.data) if x else None for x in shown
+            x if isinstance(x, BookData) else match(x, self.data, self.data_index) if x else None for x in shown
         ]
         cards = bool(entries)
         if src in self.hosts:
@@ -290,15 +291,15 @@ class Reading(Feature):
             self.ld[src] = json_ld(entries, known=known)
         return html
 
-    def post_page(self, output: str, page: Page) -> str:
+    def post_page(self, edits: PageEdits, page: Page) -> None:
         # In <head>: Material's instant navigation re-creates the scripts of the content
         # without their type, which would run the JSON as JavaScript.
-        # One copy of the finished page (about 1 MB with a 1,000-page nav), not three.
         data = self.ld.pop(page.file.src_uri, None)
         if data is None:
-            return output
-        script = f'<script type="application/ld+json">{data}</script>'
-        return output.replace("</head>", script + "</head>", 1)
+            return
+        at = edits.output.find("</head>")
+        if at >= 0:
+            edits.replace(at, at, f'<script type="application/ld+json">{data}</script>')
 
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
         return [*self.data_findings, *self.found]
