@@ -57,46 +57,6 @@ class Build:
         return self.collector.file
 
 
-class PageEdits:
-    """A finished page and the changes the features ask for, made at once by :meth:`apply`.
-
-    With a 1,000-page navigation every page is about 1 MB: each ``str.replace`` of a feature
-    would copy all of it, and each ``str.find`` from the start would read the navigation before
-    reaching the content. Features find their own placeholders from the end (the content comes
-    after the navigation) and record replacements; the page is copied once.
-    """
-
-    def __init__(self, output: str) -> None:
-        self.output = output
-        self._edits: list[tuple[int, int, str]] = []
-
-    def replace(self, start: int, end: int, text: str) -> None:
-        """Put ``text`` in place of ``output[start:end]`` (``start == end``: insert it)."""
-        self._edits.append((start, end, text))
-
-    def replace_last(self, old: str, new: str) -> bool:
-        """Put ``new`` in place of the last ``old`` of the page; whether there was one."""
-        at = self.output.rfind(old)
-        if at < 0:
-            return False
-        self.replace(at, at + len(old), new)
-        return True
-
-    def apply(self) -> str:
-        """The page with every change made; changes must not overlap."""
-        if not self._edits:
-            return self.output
-        pieces: list[str] = []
-        last = 0
-        for start, end, text in sorted(self._edits, key=lambda e: (e[0], e[1])):
-            if start < last:
-                raise ValueError(f"careerkit: overlapping page edits at {start}")
-            pieces += (self.output[last:start], text)
-            last = end
-        pieces.append(self.output[last:])
-        return "".join(pieces)
-
-
 def finding_key(f: Finding) -> tuple[str, int, int, str, str]:
     """What identifies a finding across severity overrides and the baseline's note."""
     return (f.file, f.line, f.column, f.code, f.message)
@@ -126,9 +86,16 @@ class Feature:
         """After a page is converted: collect its facts, add assets; returns the HTML."""
         return html
 
-    def post_page(self, edits: PageEdits, page: Page) -> None:
-        """The finished HTML of a page (``<head>`` included), ``edits.output``: read it cheaply
-        (never parse it); ask ``edits`` for changes, which the plugin makes in one pass."""
+    def page_context(self, content: str, page: Page) -> str:
+        """Once every page is converted, just before this one goes into its template (and after
+        the search plugin indexed it): fill placeholders in ``page.content``, a few KB, not the
+        finished page with its whole navigation; returns the content."""
+        return content
+
+    def post_page(self, output: str, page: Page) -> str:
+        """The finished HTML of a page (``<head>`` included): read it cheaply (never parse it),
+        or add to it; returns it."""
+        return output
 
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
         """Once every page is converted: the feature's site-wide findings."""

@@ -9,14 +9,14 @@ from xml.etree import ElementTree as ET
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_careerkit.config import CareerkitConfig
 from mkdocs_careerkit.engine import finalize
-from mkdocs_careerkit.feature import Build, Feature, PageEdits, finding_key
+from mkdocs_careerkit.feature import Build, Feature, finding_key
 from mkdocs_careerkit.findings import Finding, Severity, has_errors, log_findings, summary
 from mkdocs_careerkit.sources import (
     body_offset,
@@ -157,11 +157,20 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
         )
         return env  # logged in on_post_build, once finished pages had their say
 
+    @event_priority(-100)  # after the search plugin indexed the content
+    def on_page_context(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        if page.content is not None:
+            content = page.content
+            for feature in self.features:
+                content = feature.page_context(content, page)
+            page.content = content
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        edits = PageEdits(output)
         for feature in self.features:
-            feature.post_page(edits, page)
-        output = edits.apply()
+            output = feature.post_page(output, page)
         if self.command != "serve" or NOTICE_PLACEHOLDER not in output:
             return output
         mine = [

@@ -327,3 +327,22 @@ def test_any_text_renders_escaped_and_well_formed(refs: list[tuple[str, Any]]) -
     assert soup.h2.get_text() == "<Referenced & by>"
     assert "<script" not in block.replace("&lt;script", "")
     assert len(soup.select("li > a")) == len(groups)
+
+
+def test_the_block_is_filled_after_search_indexed_the_page(
+    tmp_path: Path, log_guard: list[str]
+) -> None:
+    # Filled just before the template, after the search plugin read the content (even when
+    # careerkit comes first in `plugins`): a reader searching for a page's title finds that
+    # page, not every page that links to it.
+    log_guard += [r"missing\.md", r"backlinks\.bad-option", r"careerkit: \d+ error"]
+    plugins = [{"careerkit": {"xref": {"ignore": ["missing.md"]}}}, "search"]
+    config = write_site(tmp_path, PAGES, {"nav": NAV, "plugins": plugins})
+    built = build_site(config)
+    assert built.error is None, built.messages()
+    assert "Page B" in _text(_block(built, "guide/a.md"))
+    index = json.loads((built.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    on_a = [d for d in index["docs"] if d["location"].startswith("guide/a/")]
+    assert on_a, index["docs"]
+    assert "Marker Here" in " ".join(d["title"] for d in on_a)
+    assert not [d for d in index["docs"] if "Referenced by" in d["title"] + d["text"]]

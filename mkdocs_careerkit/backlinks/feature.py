@@ -3,9 +3,10 @@
 Pages are converted (``on_page_content``) before every page's links are known, so each page
 gets a placeholder of careerkit's own there, at the author's ``<!-- careerkit/backlinks -->``
 marker or at the end of its content. Once every page is converted, the cross-reference checks
-have resolved every link (``on_env``); ``on_post_page`` makes each page's block from those links
-and puts it in place of its placeholder — a plain string replacement; the page is never parsed
-again, and no more than one block is held at a time.
+have resolved every link (``on_env``); just before each page goes into its template
+(``on_page_context``, after the search plugin indexed it) its block is made from those links
+and put in place of its placeholder in the page's content — a plain string replacement; the
+page is never parsed again, and no more than one block is held at a time.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from mkdocs_careerkit.backlinks.core import (
     render,
     section_of,
 )
-from mkdocs_careerkit.feature import Feature, PageEdits
+from mkdocs_careerkit.feature import Feature
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.xref.scan import Heading, PageScan
 
@@ -75,7 +76,7 @@ class Backlinks(Feature):
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
         self.pages = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
         self.anchors: dict[str, dict[tuple[int, str], str]] = {}  # per linking page
-        # Only who links where: each block is made when its page is written (post_page), so a
+        # Only who links where: each block is made when its page goes into its template, so a
         # 1,000-page site never holds a thousand blocks at once.
         self.referrers = {
             target: sources
@@ -88,17 +89,17 @@ class Backlinks(Feature):
             files.remove(stylesheet)
         return self.found
 
-    def post_page(self, edits: PageEdits, page: Page) -> None:
+    def page_context(self, content: str, page: Page) -> str:
         src = page.file.src_uri
         if src not in self.headings:
-            return  # no placeholder: opted out, or not converted by this build
+            return content  # no placeholder: opted out, or not converted by this build
         sources = self.referrers.get(src)
         block = ""
         if sources is not None:
             groups = self._groups(page, sources, self.pages)
             css = get_relative_url(assets.BACKLINKS_CSS, page.url)
             block = render(groups, self.build.options.backlinks.title, css)
-        edits.replace_last(PLACEHOLDER, block)
+        return content.replace(PLACEHOLDER, block, 1)
 
     def _groups(
         self, page: Page, sources: dict[str, list[int]], pages: dict[str, Page]

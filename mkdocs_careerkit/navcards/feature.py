@@ -2,14 +2,16 @@
 
 While a page is converted, the extension makes cards of its navigation sections, each with an
 empty placeholder. Once every page is converted, the cross-reference checks have resolved every
-link (``on_env``): ``on_post_page`` fills each placeholder with the target page's title,
-description and tags, or marks the card broken — a string replacement of careerkit's own
-placeholders; the page is never parsed again.
+link (``on_env``): just before each page goes into its template (``on_page_context``, after
+the search plugin indexed it), each placeholder in the page's content is filled with the target
+page's title, description and tags, or the card is marked broken — a string replacement of
+careerkit's own placeholders; the page is never parsed again.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,12 +19,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_careerkit import assets
-from mkdocs_careerkit.feature import Feature, PageEdits
+from mkdocs_careerkit.feature import Feature
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.navcards.check import card_links, repaired, unparsed_findings
 from mkdocs_careerkit.navcards.enhance import Card, Section
 from mkdocs_careerkit.navcards.extension import EXTENSION, NavCardsExtension
-from mkdocs_careerkit.navcards.render import PLACEHOLDER_RE, PLACEHOLDER_START, Target, meta_html
+from mkdocs_careerkit.navcards.render import PLACEHOLDER_RE, Target, meta_html
 from mkdocs_careerkit.xref.check import PageLink
 from mkdocs_careerkit.xref.scan import Link, PageScan
 
@@ -81,23 +83,17 @@ class NavCards(Feature):
             files.remove(stylesheet)
         return self.found
 
-    def post_page(self, edits: PageEdits, page: Page) -> None:
+    def page_context(self, content: str, page: Page) -> str:
         cards = self.cards.get(page.file.src_uri)
         if not cards:
-            return
+            return content
         src = page.file.src_uri
-        output = edits.output
-        # From the first placeholder (slot 0, found from the end) on: the ~1 MB of navigation
-        # before the content is never read.
-        first = output.rfind(f'{PLACEHOLDER_START}0"')
-        if first < 0:
-            first = output.find(PLACEHOLDER_START)
-        if first < 0:
-            return
-        for m in PLACEHOLDER_RE.finditer(output, first):
+
+        def fill(m: re.Match[str]) -> str:
             slot = int(m.group(1))
-            text = meta_html(slot, self._target(src, *cards[slot])) if slot < len(cards) else ""
-            edits.replace(m.start(), m.end(), text)
+            return meta_html(slot, self._target(src, *cards[slot])) if slot < len(cards) else ""
+
+        return PLACEHOLDER_RE.sub(fill, content)
 
     def _collect(self, sections: Sequence[Section]) -> None:
         """Called by the extension for each page it converts, just before ``page_content``."""

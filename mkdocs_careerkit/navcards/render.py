@@ -16,7 +16,6 @@ from xml.etree import ElementTree as ET
 
 from mkdocs_careerkit.navcards.enhance import META, SLOT
 
-PLACEHOLDER_START = f'<span class="{META}" {SLOT}="'
 PLACEHOLDER_RE = re.compile(r'<span class="' + META + r'" ' + SLOT + r'="(\d+)"></span>')
 BROKEN = "careerkit-navcard-broken"
 

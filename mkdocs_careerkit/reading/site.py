@@ -99,7 +99,8 @@ def merge(found: Iterable[Citation], data: Mapping[str, BookData] | None = None)
     for clustered in groups.values():
         for cluster, _, _ in clustered:
             entry = _fullest([c.entry for c in cluster])
-            known = next((c.data for c in cluster if c.data), None) or match(entry, data or {}, index)
+            known = next((c.data for c in cluster if c.data), None)
+            known = known or match(entry, data or {}, index)
             books.append(Book(known.entry if known else entry, tuple(cluster), known))
     return sorted(books, key=lambda b: (book_key(b.entry), normal(" ".join(b.entry.authors))))
 

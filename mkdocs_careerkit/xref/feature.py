@@ -12,7 +12,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_careerkit.config import xref_options
-from mkdocs_careerkit.feature import Feature, PageEdits, finding_key
+from mkdocs_careerkit.feature import Feature, finding_key
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.sources import site_info
 from mkdocs_careerkit.xref.check import PageFacts, Rendered, check_links
@@ -70,12 +70,12 @@ class Xref(Feature):
             self.pending.setdefault(target, []).append((miss, anchor))
         return found
 
-    def post_page(self, edits: PageEdits, page: Page) -> None:
-        output = edits.output
+    def post_page(self, output: str, page: Page) -> str:
         for miss, anchor in self.pending.pop(page.file.src_uri, ()):
             shown = html.escape(anchor)
             if f'id="{shown}"' in output or f"id='{shown}'" in output:
                 self.proved_wrong.add(finding_key(miss))
+        return output
 
     def withdrawn(self) -> set[tuple[str, int, int, str, str]]:
         return self.proved_wrong
