@@ -324,3 +324,17 @@ def test_chapter_cards_link_to_the_book_on_the_list_when_other_pages_cite_it(sit
     listing = soup(built.html("reading-list.md"))
     assert listing.select_one("#book-continuous-delivery") is not None
     assert listing.select(".careerkit-card-also") == []  # not on the list itself
+
+
+def test_search_indexes_the_cards_but_not_the_also_recommended_links(site: Any) -> None:
+    # careerkit's own words, the same on every card: put in after the search plugin read the
+    # page (even with careerkit before search in `plugins`), or a search for "recommended"
+    # would list every chapter.
+    site.expect.append(r"reading\.spelled-differently")
+    built = site(PAGES, {"plugins": ["careerkit", "search"]})
+    assert soup(built.html("guide/delivery.md")).select(".careerkit-card-also a")
+    index = json.loads((built.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    assert "Continuous Delivery" in text
+    assert "Also recommended" not in text
+    assert "careerkit:also" not in text

@@ -27,7 +27,6 @@ from mkdocs_careerkit.reading.parse import Entry, Item, Section, heading_matches
 from mkdocs_careerkit.reading.render import (
     CARDS,
     GROUP,
-    HREF_LATER,
     add_also,
     add_class,
     enhance_item,
@@ -69,7 +68,7 @@ def _ignore(found: Sequence[PageReading]) -> None:
     """Default collector: nothing to record."""
 
 
-def _no_link(entry: Entry) -> tuple[str, str] | None:
+def _no_link(entry: Entry) -> str | None:
     """Default: no link to a reading list (a Markdown extension sees one page at a time).
 
     (Not ``None``: Python-Markdown turns options whose default is ``None`` into booleans.)"""
@@ -91,8 +90,9 @@ class ReadingExtension(Extension):
             "books": [{}, "Books of the data file by id (Entry), for '[book:id]' items."],
             "also": [
                 _no_link,
-                "Called with each card's Entry; returns (text, href) of a link to the reading "
-                "list ('Also recommended in 2 other pages'), or None.",
+                "Called with each card's Entry; returns the HTML to put at the end of the card "
+                "(a placeholder of the plugin's, for 'Also recommended in 2 other pages'), or "
+                "None.",
             ],
         }
         super().__init__(**kwargs)
@@ -117,7 +117,6 @@ class ReadingExtension(Extension):
             "careerkit_reading_collect",
             4,  # after toc (5) has given the headings their ids
         )
-        md.treeprocessors.register(_LateHrefs(md), "careerkit_reading_hrefs", -1)
         md.registerExtension(self)
 
 
@@ -125,7 +124,7 @@ class ReadingExtension(Extension):
 class _State:
     names: tuple[str, ...]
     books: dict[str, Entry]
-    also: Callable[[Entry], tuple[str, str] | None]
+    also: Callable[[Entry], str | None]
     sections: tuple[Section, ...] = ()
     found: list[tuple[Section, Element, tuple[bool, ...]]] = dataclasses.field(default_factory=list)
 
@@ -216,9 +215,9 @@ class _ReadingTreeprocessor(Treeprocessor):
         if self.state.also is not _no_link:
             for li, item, card in zip(items, section.items, cards, strict=True):
                 entry = self.state.books.get(item.ref) if item.ref else item.entry
-                link = self.state.also(entry) if card and entry is not None else None
-                if link is not None:
-                    add_also(li, *link)
+                mark = self.state.also(entry) if card and entry is not None else None
+                if mark is not None:
+                    add_also(li, self.md.htmlStash.store(mark))
         if any(cards):
             for lst in lists:
                 if any("careerkit-card" in (li.get("class") or "") for li in lst):
@@ -255,19 +254,6 @@ class _CollectTreeprocessor(Treeprocessor):
     def run(self, root: Element) -> None:
         found, self.state.found = self.state.found, []
         self.collect([PageReading(s, h.get("id") or "", cards) for s, h, cards in found])
-
-
-class _LateHrefs(Treeprocessor):
-    """Set the hrefs of careerkit's own "also recommended" links after MkDocs rewrote the
-    author's links (its ``relpath``, priority 0): they are site URLs already, which MkDocs
-    would otherwise log as unrecognized relative links."""
-
-    def run(self, root: Element) -> None:
-        for el in root.iter("span"):
-            href = el.attrib.pop(HREF_LATER, None)
-            if href is not None:
-                el.tag = "a"
-                el.set("href", href)
 
 
 def _text(el: Element) -> str:

@@ -34,7 +34,7 @@ from mkdocs_careerkit.reading.check import check_spellings
 from mkdocs_careerkit.reading.data import BookData, by_key, load_books, match
 from mkdocs_careerkit.reading.extension import EXTENSION, PageReading, ReadingExtension
 from mkdocs_careerkit.reading.parse import Entry, Section, has_marker, sections_of
-from mkdocs_careerkit.reading.render import reading_list
+from mkdocs_careerkit.reading.render import also, reading_list
 from mkdocs_careerkit.reading.site import (
     MARKER,
     Book,
@@ -57,6 +57,8 @@ from mkdocs_careerkit.xref.scan import PageScan
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TABS: Any = types.SimpleNamespace(tab_length=4)  # MkDocs' Markdown, as NormalizeWhitespace needs
+_ALSO_START = "<!--careerkit:also:"
+_ALSO_RE = re.compile(r"<!--careerkit:also:(\d+)-->")
 _H1_RE = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 
 
@@ -332,9 +334,9 @@ class Reading(Feature):
             return html.replace(MARKER, text, 1)
         return html + text
 
-    def _also(self, entry: Entry) -> tuple[str, str] | None:
-        """Called by the extension for each card: a link to the book on the reading list when
-        other pages recommend it too."""
+    def _also(self, entry: Entry) -> str | None:
+        """Called by the extension for each card: a placeholder for a link to the book on the
+        reading list when other pages recommend it too (see :meth:`page_context`)."""
         if not self.hosts:
             return None
         if self.index is None:
@@ -343,18 +345,28 @@ class Reading(Feature):
         if i < 0:
             return None
         here = self.build.page
-        others = [p for p in self.books[i].pages if p != here]
-        if not others or here in self.hosts:
+        if here in self.hosts or not any(p != here for p in self.books[i].pages):
             return None
+        return f"<!--careerkit:also:{i}-->"
+
+    def page_context(self, content: str, page: Page) -> str:
+        """The "Also recommended in N other pages" links, put in after the search plugin read
+        the page: they are careerkit's words, the same on every card, not the author's."""
+        if _ALSO_START not in content:
+            return content
+        here = page.file.src_uri
         if not self.book_ids:
             self.book_ids = book_ids(self.books)
         host = self.hosts[0]
         url = get_relative_url(self.urls.get(host, host), self.urls.get(here, here))
-        n = len(others)
-        return (
-            f"Also recommended in {n} other page{'s' if n > 1 else ''}",
-            f"{url}#{self.book_ids[i]}",
-        )
+
+        def link(m: re.Match[str]) -> str:
+            i = int(m.group(1))
+            n = sum(1 for p in self.books[i].pages if p != here)
+            text = f"Also recommended in {n} other page{'s' if n > 1 else ''}"
+            return also(text, f"{url}#{self.book_ids[i]}")
+
+        return _ALSO_RE.sub(link, content)
 
     def _found(self, found: Sequence[PageReading]) -> None:
         """Called by the extension for each page it converts."""

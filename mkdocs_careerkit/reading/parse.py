@@ -480,7 +480,13 @@ class Section:
 def heading_matches(text: str, names: tuple[str, ...]) -> bool:
     """Whether a heading's text is one of the section names (case and a final ``:`` ignored)."""
     key = _ATTR_RE.sub("", text).strip().rstrip(":").strip().casefold()
-    return key in {n.strip().casefold() for n in names}
+    return key in _name_keys(names)
+
+
+@functools.lru_cache(maxsize=8)
+def _name_keys(names: tuple[str, ...]) -> frozenset[str]:
+    """The section names as :func:`heading_matches` compares them (asked for every heading)."""
+    return frozenset(n.strip().casefold() for n in names)
 
 
 _SECTIONS: dict[tuple[bytes, tuple[str, ...]], tuple[Section, ...]] = {}

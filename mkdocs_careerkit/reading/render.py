@@ -10,7 +10,7 @@ caller reports it. Imports nothing from MkDocs.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from xml.etree.ElementTree import Element, SubElement
+from xml.etree.ElementTree import Element, SubElement, tostring
 
 from mkdocs_careerkit.reading.data import BookData
 from mkdocs_careerkit.reading.parse import Entry, book_key, plain_rest, split_title
@@ -159,17 +159,23 @@ def _citation(cite: Element, e: Entry) -> None:
     title.tail = (" — " + ", ".join(bits)) if bits else None
 
 
-HREF_LATER = "data-careerkit-href"
-
-
-def add_also(li: Element, text: str, href: str) -> None:
-    """Append careerkit's "Also recommended in N other pages" link to a card."""
+def add_also(li: Element, mark: str) -> None:
+    """Append ``mark`` at the end of a card: a placeholder (Python-Markdown stashes careerkit's
+    comment there) for the "Also recommended in N other pages" link, which the plugin puts in
+    once every page is known, after the search plugin has read the page (see :func:`also`)."""
     content = li[0] if len(li) == 1 and li[0].tag == "p" and not (li.text or "").strip() else li
-    also = SubElement(content, "span", {"class": "careerkit-card-also"})
-    # The URL is final: the span becomes a link after MkDocs' link rewriting ran (see
-    # extension), which would take it for an unrecognized relative link.
-    a = SubElement(also, "span", {HREF_LATER: href})
-    a.text = text
+    if len(content):
+        content[-1].tail = (content[-1].tail or "") + mark
+    else:
+        content.text = (content.text or "") + mark
+
+
+def also(text: str, href: str) -> str:
+    """careerkit's link from a card to the book on the reading list, as HTML."""
+    box = Element("span", {"class": "careerkit-card-also"})
+    link = SubElement(box, "a", {"href": href})
+    link.text = text
+    return tostring(box, encoding="unicode", method="html")
 
 
 def is_group_label(p: Element, labels: set[str]) -> bool:
