@@ -132,6 +132,25 @@ def test_unreadable_file_is_a_finding(tmp_path: Path) -> None:
     assert [(f.code, f.severity) for f in found] == [("reading.bad-data-file", "error")]
 
 
+def test_a_field_with_a_tag_safe_yaml_does_not_know_counts_as_missing(tmp_path: Path) -> None:
+    books, found = load(
+        tmp_path,
+        """\
+        good:
+          title: Good
+          authors: &people [Ann Author, Bo Writer]
+        tagged:
+          title: !python/name:os.system Tagged
+          authors: *people
+        """,
+    )
+    assert list(books) == ["good"]
+    assert books["good"].entry.authors == ("Ann Author", "Bo Writer")
+    assert [(f.line, f.code, f.message) for f in found] == [
+        (4, "reading.book-missing-title", "book 'tagged' has no title")
+    ]
+
+
 def test_entries_match_by_title_and_author_in_any_spelling(tmp_path: Path) -> None:
     books, _ = load(tmp_path, GOOD)
     entry = parse_entry("_give and take_ by Adam Grant")

@@ -158,6 +158,7 @@ def _book(
         return None
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
+    loader = yaml.SafeLoader("")  # builds each field's value from its node, as safe_load would
     for k, v in node.value:
         name = str(k.value)
         lines[name] = k.start_mark.line + 1
@@ -170,8 +171,8 @@ def _book(
             )
             continue
         try:
-            values[name] = yaml.safe_load(yaml.serialize(v))
-        except yaml.YAMLError:  # pragma: no cover - composed nodes always serialise
+            values[name] = loader.construct_object(v, deep=True)
+        except yaml.YAMLError:  # a node safe_load would refuse (a tag it does not know)
             values[name] = None
     ok = True
     title = values.get("title")
