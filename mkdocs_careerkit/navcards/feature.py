@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_careerkit import assets
 from mkdocs_careerkit.feature import Feature
 from mkdocs_careerkit.findings import Finding
-from mkdocs_careerkit.navcards.check import card_links, repaired, unparsed_findings
+from mkdocs_careerkit.navcards.check import card_links, repaired, spans, unparsed_findings
 from mkdocs_careerkit.navcards.enhance import Card, Section
 from mkdocs_careerkit.navcards.extension import EXTENSION, NavCardsExtension
 from mkdocs_careerkit.navcards.render import PLACEHOLDER_RE, Target, meta_html
@@ -63,13 +63,15 @@ class NavCards(Feature):
             self.styled = True  # the reading list's cards use it on this page
         if not sections:
             return html
-        self.found += unparsed_findings(src, scan, sections, self.names)
+        found = spans(scan.headings, self.names)
+        self.found += unparsed_findings(src, scan, sections, self.names, found)
         cards = [c for s in sections for c in s.cards]
         if not cards:
             return html
-        self.cards[src] = list(zip(cards, card_links(scan, sections, self.names), strict=True))
+        links = card_links(scan, sections, self.names, found)
+        self.cards[src] = list(zip(cards, links, strict=True))
         self.build.repaired_lists.update(
-            (src, s.line) for s in repaired(scan, sections, self.names)
+            (src, s.line) for s in repaired(scan, sections, self.names, found)
         )
         self.styled = True
         return html if css in html else html + css
@@ -77,6 +79,7 @@ class NavCards(Feature):
     def conclude(self, files: Files, config: MkDocsConfig) -> list[Finding]:
         self.links = {(x.source, x.line, x.column): x for x in self.build.links}
         self.pages = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
+        self.shown: dict[tuple[str, str], tuple[str, str, str, tuple[str, ...]]] = {}
         stylesheet = files.get_file_from_path(assets.CARDS_CSS)
         if not self.styled and stylesheet is not None and stylesheet.generated_by:
             # Static files are copied after this event: a site without cards gets no file.
@@ -116,20 +119,31 @@ class NavCards(Feature):
                 "leads to no page of the site",
             )
             return Target(card.text, broken=why)
-        target = self.pages.get(resolved.target)
-        if target is None:
-            return Target(card.text)
-        meta = target.meta or {}
-        tags = meta.get("tags")
-        description = meta.get("description")
+        key = (resolved.target, resolved.anchor)
+        shown = self.shown.get(key)
+        if shown is None:
+            target = self.pages.get(resolved.target)
+            if target is None:
+                return Target(card.text)
+            # Once per page and anchor: many cards link to the same pages.
+            meta = target.meta or {}
+            tags = meta.get("tags")
+            description = meta.get("description")
+            shown = self.shown[key] = (
+                html.unescape(target.title or ""),
+                _heading(target, resolved.anchor) if resolved.anchor else "",
+                str(description) if description else "",
+                tuple(str(t) for t in tags if isinstance(t, (str, int, float)))
+                if isinstance(tags, list) and self.build.options.navcards.tags
+                else (),
+            )
+        title, section, description, tags = shown
         return Target(
             card.text,
-            title=html.unescape(target.title or ""),
-            section=_heading(target, resolved.anchor) if resolved.anchor else "",
-            description=str(description) if description and not card.has_reason else "",
-            tags=tuple(str(t) for t in tags if isinstance(t, (str, int, float)))
-            if isinstance(tags, list) and self.build.options.navcards.tags
-            else (),
+            title=title,
+            section=section,
+            description="" if card.has_reason else description,
+            tags=tags,
         )
 
 
