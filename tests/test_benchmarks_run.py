@@ -264,3 +264,20 @@ def test_the_estimate_reads_the_last_plain_build_time(tmp_path: Path) -> None:
     steps = run.plan(args)
     slow = run.estimate_seconds(steps, args.runs, 1, 52.5, True)
     assert slow > run.estimate_seconds(steps, args.runs, 1, 40.0, True)
+
+
+def test_the_frozen_copy_is_compiled_as_pip_installs_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MkDocs and Material are measured from bytecode compiled at install; careerkit's copy must
+    # be too, or each build compiles its source (where PYTHONDONTWRITEBYTECODE is set).
+    import importlib.util
+
+    monkeypatch.setattr(run, "SNAPSHOT_DIR", tmp_path / "snapshot")
+    source, frozen = run.freeze_package()
+    copy = tmp_path / "snapshot" / "mkdocs_careerkit"
+    modules = sorted(copy.rglob("*.py"))
+    assert len(modules) > 20
+    missing = [m for m in modules if not Path(importlib.util.cache_from_source(str(m))).is_file()]
+    assert missing == []
+    assert frozen == run.fingerprint(source)  # bytecode is not part of what was measured
