@@ -63,6 +63,8 @@ class Xref(Feature):
         misses: list[tuple[Finding, str, str]] = []
         options = xref_options(self.build.options)
         found = check_links(self.pages, site, options, self.claimed, self.build.links, misses)
+        # Every page's scan and ids are no longer needed: the pages are written with less held.
+        self.pages = {}
         # Plugins may add ids after pages are converted (Material's tags listing renders in
         # on_env): a missing anchor is final only once its page is written without it.
         self.pending = {}
