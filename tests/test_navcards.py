@@ -554,6 +554,9 @@ def test_broken_link_is_a_finding_and_a_visibly_broken_card(
     assert good.select_one(".careerkit-navcard-broken") is None
     assert outside.select_one(".careerkit-navcard-meta") is not None
     assert outside.select_one(".careerkit-navcard-meta").get_text() == ""  # type: ignore[union-attr]
+    # Every placeholder was filled: none is left for a reader's browser.
+    assert "careerkit:navcard" not in built.html("index.md")
+    assert len(soup.select(".careerkit-navcard-meta")) == len(cards)
 
 
 def test_unparsed_item_is_an_info_finding_at_its_section(

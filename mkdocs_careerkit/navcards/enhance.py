@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from xml.etree.ElementTree import Element
 
 from mkdocs_careerkit.reading.render import add_class  # the one card component's helper
@@ -37,6 +37,9 @@ MARKER = "careerkit-navcard-marker"
 SEP = "careerkit-navcard-sep"
 WHY = "careerkit-card-why"
 META = "careerkit-navcard-meta"
+Mark = Callable[[int], str]
+PLACEHOLDER = "<!--careerkit:navcard:{}-->"
+"""The plugin's mark for card ``{}``'s details: filled once every page is known."""
 SLOT = "data-careerkit-navcard"
 
 _HEADING_RE = re.compile(r"^h([1-6])$")
@@ -97,13 +100,18 @@ def heading_matches(text: str, names: Sequence[str]) -> bool:
     return _norm(text) in _keys(tuple(names))
 
 
-def enhance(root: Element, names: Sequence[str], start: int = 0) -> list[Section]:
+def enhance(
+    root: Element, names: Sequence[str], start: int = 0, mark: Mark | None = None
+) -> list[Section]:
     """Make cards of every navigation section among ``root``'s children.
 
     Args:
         root: The rendered page (Python-Markdown's root element).
         names: Heading texts of navigation sections.
         start: Number of the first card's placeholder.
+        mark: Given a card's number, the text that marks where its details go (the plugin
+            stashes an HTML comment of its own: no element for the search plugin to read);
+            None: an empty ``<span class="careerkit-navcard-meta">``.
 
     Returns:
         Each section found, in order.
@@ -122,13 +130,15 @@ def enhance(root: Element, names: Sequence[str], start: int = 0) -> list[Section
             if h and int(h.group(1)) <= level:
                 break
             body.append(later)
-        section = _section(root, _text(el).strip(), body, n)
+        section = _section(root, _text(el).strip(), body, n, mark)
         n += len(section.cards)
         out.append(section)
     return out
 
 
-def _section(root: Element, heading: str, body: list[Element], first: int) -> Section:
+def _section(
+    root: Element, heading: str, body: list[Element], first: int, mark: Mark | None
+) -> Section:
     cards: list[Card] = []
     unparsed: list[str] = []
     swallowed: list[bool] = []
@@ -140,7 +150,7 @@ def _section(root: Element, heading: str, body: list[Element], first: int) -> Se
             for li in list(el):
                 if li.tag != "li":
                     continue
-                card = _list_item(li, first + len(cards))
+                card = _list_item(li, first + len(cards), mark)
                 if card is None:
                     unparsed.append(" ".join(_text(li).split()))
                 else:
@@ -157,7 +167,7 @@ def _section(root: Element, heading: str, body: list[Element], first: int) -> Se
                 continue
             if _ITEM_START_RE.search(_text(el)) is None:
                 continue  # prose of the section: left alone
-            made_cards = _swallowed(root, el, first + len(cards))
+            made_cards = _swallowed(root, el, first + len(cards), mark)
             swallowed.append(made_cards is not None)
             if made_cards is None:
                 unparsed.append(" ".join(_text(el).split()))
@@ -191,7 +201,7 @@ def _link_of(first: Element) -> Element | None:
     return None
 
 
-def _list_item(li: Element, slot: int) -> Card | None:
+def _list_item(li: Element, slot: int, mark: Mark | None) -> Card | None:
     """Make a rendered ``<li>`` a card; None (``li`` unchanged) when it is not a link first."""
     content = li
     kids = list(li)
@@ -203,7 +213,7 @@ def _list_item(li: Element, slot: int) -> Card | None:
     link = _link_of(nodes[0])
     if link is None:
         return None
-    card = _make_card(content, nodes, link, slot, swallowed=False)
+    card = _make_card(content, nodes, link, slot, mark, swallowed=False)
     _card_attrs(li, slot)
     return card
 
@@ -215,7 +225,13 @@ def _card_attrs(li: Element, slot: int) -> None:
 
 
 def _make_card(
-    content: Element, nodes: list[Element], link: Element, slot: int, *, swallowed: bool
+    content: Element,
+    nodes: list[Element],
+    link: Element,
+    slot: int,
+    placeholder: Mark | None,
+    *,
+    swallowed: bool,
 ) -> Card:
     """Mark the title and link, wrap the reason, add the empty placeholder, in ``content``
     (whose children from ``nodes[0]`` on are the item: title element, then the reason)."""
@@ -241,7 +257,12 @@ def _make_card(
             content.remove(k)
             why.append(k)
         content.insert(at, why)
-    content.append(Element("span", {"class": META, SLOT: str(slot)}))
+    if placeholder is None:
+        content.append(Element("span", {"class": META, SLOT: str(slot)}))
+    elif len(content):
+        content[-1].tail = (content[-1].tail or "") + placeholder(slot)
+    else:
+        content.text = (content.text or "") + placeholder(slot)
     return Card(link.get("href") or "", " ".join(_text(link).split()), has_reason, swallowed)
 
 
@@ -284,7 +305,7 @@ def _lines(p: Element) -> list[_Line] | None:
     return lines
 
 
-def _swallowed(root: Element, p: Element, slot: int) -> list[Card] | None:
+def _swallowed(root: Element, p: Element, slot: int, mark: Mark | None) -> list[Card] | None:
     """The swallowed form: a paragraph of a label line, then ``- `` item lines. Its item lines
     go, node by node, into a new list after it; None (``p`` unchanged) when any line is not
     an item that starts with a link."""
@@ -318,7 +339,7 @@ def _swallowed(root: Element, p: Element, slot: int) -> list[Card] | None:
         li.tail = items[k + 1].brk if k + 1 < len(items) else None
         link = _link_of(line.nodes[0])
         if link is not None:  # always: checked above
-            cards.append(_make_card(li, line.nodes, link, slot + k, swallowed=True))
+            cards.append(_make_card(li, line.nodes, link, slot + k, mark, swallowed=True))
         _card_attrs(li, slot + k)
         ul.append(li)
     root.insert(list(root).index(p) + 1, ul)  # the paragraph is a child of the page's root

@@ -17,7 +17,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from mkdocs_careerkit.navcards.enhance import Section, enhance
+from mkdocs_careerkit.navcards.enhance import PLACEHOLDER, Section, enhance
 
 EXTENSION = "mkdocs_careerkit.navcards"
 DEFAULT_NAMES = ("Cross-Reference Navigation",)
@@ -35,6 +35,11 @@ class NavCardsExtension(Extension):
         self.config = {
             "headings": [list(DEFAULT_NAMES), "Heading texts of navigation sections (any case)."],
             "collect": [_ignore, "Called with the navigation sections of each converted page."],
+            "placeholders": [
+                False,
+                "Mark where each card's details go with the plugin's placeholder (which it "
+                "fills), not an empty element.",
+            ],
         }
         super().__init__(**kwargs)
 
@@ -42,7 +47,9 @@ class NavCardsExtension(Extension):
         names = self.getConfig("headings")
         names = (names,) if isinstance(names, str) else tuple(str(n) for n in names)
         md.treeprocessors.register(
-            _NavCardsTreeprocessor(md, names, self.getConfig("collect")),
+            _NavCardsTreeprocessor(
+                md, names, self.getConfig("collect"), bool(self.getConfig("placeholders"))
+            ),
             "careerkit_navcards",
             6,  # after inline Markdown (20), attr_list (8) and reading lists (7), before toc (5)
         )
@@ -50,13 +57,21 @@ class NavCardsExtension(Extension):
 
 
 class _NavCardsTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, names: tuple[str, ...], collect: Collector) -> None:
+    def __init__(
+        self, md: Markdown, names: tuple[str, ...], collect: Collector, placeholders: bool
+    ) -> None:
         super().__init__(md)
         self.names = names
         self.collect = collect
+        self.placeholders = placeholders
 
     def run(self, root: Element) -> None:
-        self.collect(enhance(root, self.names))
+        mark = self._mark if self.placeholders else None
+        self.collect(enhance(root, self.names, mark=mark))
+
+    def _mark(self, slot: int) -> str:
+        # Raw HTML through Python-Markdown's stash: the comment is written as is.
+        return self.md.htmlStash.store(PLACEHOLDER.format(slot))
 
 
 def makeExtension(**kwargs: Any) -> NavCardsExtension:  # the name Markdown looks for

@@ -47,9 +47,12 @@ class NavCards(Feature):
             names = mdx["headings"]
             self.names = (names,) if isinstance(names, str) else tuple(names)
             mdx["collect"] = self._collect
+            mdx["placeholders"] = True
             return
         config.markdown_extensions.append(
-            NavCardsExtension(headings=list(self.names), collect=self._collect)  # type: ignore[arg-type]
+            NavCardsExtension(  # type: ignore[arg-type]
+                headings=list(self.names), collect=self._collect, placeholders=True
+            )
         )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> None:

@@ -14,9 +14,9 @@ import html
 import re
 from xml.etree import ElementTree as ET
 
-from mkdocs_careerkit.navcards.enhance import META, SLOT
+from mkdocs_careerkit.navcards.enhance import META, PLACEHOLDER, SLOT
 
-PLACEHOLDER_RE = re.compile(r'<span class="' + META + r'" ' + SLOT + r'="(\d+)"></span>')
+PLACEHOLDER_RE = re.compile(re.escape(PLACEHOLDER).replace(r"\{\}", r"(\d+)"))
 BROKEN = "careerkit-navcard-broken"
 
 
