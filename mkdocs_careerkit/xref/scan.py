@@ -139,9 +139,10 @@ _FENCE_OPEN_RE = re.compile(r"^(?P<ws>[> \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)
 _BLANK_RE = re.compile(r"[^\n]")
 # A blank line after the first (starting with the literal newline lets the engine skip ahead).
 _BLANK_LINE_RE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
+# A whole blank line, for a search between two positions on lines with text.
+_BLANK_LINE_BETWEEN_RE = re.compile(r"\n[^\S\n]*\n")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*(?=\n|$)")
 _BACKTICKS_RE = re.compile(r"`+")
-_BRACKET_RE = re.compile(r"[\[\]]")
 _DEST_SPECIAL_RE = re.compile(r"[(\"']")
 _MARKER_RE = re.compile(
     r"<!--\s*" + IGNORE_MARKER + r"\b(?P<codes>[^:>]*?)(?::(?P<reason>.*?))?\s*-->", re.DOTALL
@@ -212,8 +213,9 @@ class _Text:
         self.nocomment = _blank_spans(self.nofence, self.comments)
         self.masked_lines = self.masked.split("\n")
         self.raw_ranges = _raw_html_ranges(self.masked, self.masked_lines, self.starts)
-        self._blank_rows: list[tuple[int, int]] | None = None  # (start, end) of blank lines
-        self._blank_starts: list[int] | None = None
+        # The last paragraph end block_end found, and from where: links are read in order, so
+        # most calls reuse it, and the text is searched once, not once per link.
+        self._searched = (-1, -1)
 
     def consume(self, rows: set[int]) -> None:
         """Blank rows the block parser takes away whole (link definitions): no inline link,
@@ -223,7 +225,7 @@ class _Text:
         for row in rows:
             self.masked_lines[row] = " " * len(self.masked_lines[row])
         self.masked = "\n".join(self.masked_lines)
-        self._blank_rows = self._blank_starts = None
+        self._searched = (-1, -1)
 
     def position(self, index: int) -> tuple[int, int]:
         """File line and column (1-based) of a character index."""
@@ -239,31 +241,23 @@ class _Text:
         i = bisect.bisect_right(self.raw_ranges, (index, len(self.raw) + 1)) - 1
         return i >= 0 and self.raw_ranges[i][0] <= index < self.raw_ranges[i][1]
 
-    def _blanks(self) -> list[tuple[int, int]]:
-        if self._blank_rows is None:
-            masked = self.masked
-            blanks = [(m.start() + 1, m.end()) for m in _BLANK_LINE_RE.finditer(masked)]
-            if not self.masked_lines[0].strip():
-                blanks.insert(0, (0, len(self.masked_lines[0])))
-            self._blank_rows = blanks
-        return self._blank_rows
-
-    def blank_starts(self) -> list[int]:
-        """Where each blank line starts: the paragraph breaks."""
-        if self._blank_starts is None:
-            self._blank_starts = [start for start, _ in self._blanks()]
-        return self._blank_starts
-
     def block_end(self, index: int) -> int:
         """End of the paragraph holding ``index``: the next blank line (Markdown's block break).
 
         An index on a blank line gives that line's start.
         """
-        blanks = self._blanks()
-        k = bisect.bisect_right(blanks, (index, len(self.raw) + 1))
-        if k and index <= blanks[k - 1][1]:
-            return blanks[k - 1][0]
-        return blanks[k][0] - 1 if k < len(blanks) else len(self.raw)
+        masked = self.masked
+        if index >= len(masked) or masked[index].isspace():  # maybe on a blank line
+            row = self.row(index)
+            if not self.masked_lines[row].strip():
+                return self.starts[row]
+        searched_from, end = self._searched
+        if not searched_from <= index <= end:
+            # The line break before the next blank line.
+            m = _BLANK_LINE_RE.search(masked, index)
+            end = m.start() if m is not None else len(masked)
+            self._searched = (index, end)
+        return end
 
 
 def _comments(text: str) -> list[tuple[int, int]]:
@@ -521,20 +515,29 @@ def _bracket_pairs(text: _Text) -> dict[int, int]:
     masked = text.masked
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    block = -1
-    breaks = text.blank_starts()
-    for m in _BRACKET_RE.finditer(masked):
-        i = m.start()
+    opening = masked.find("[")
+    if opening < 0:
+        return pairs
+    closing = masked.find("]", opening)  # a `]` before any `[` closes nothing
+    last = opening  # the bracket read before
+    while opening >= 0 or (stack and closing >= 0):
+        if opening >= 0 and (closing < 0 or opening < closing):
+            i = opening
+            opening = masked.find("[", i + 1)
+        else:
+            i = closing
+            closing = masked.find("]", i + 1)
         if i and masked[i - 1] == "\\" and _escaped(masked, i):
             continue
-        paragraph = bisect.bisect_right(breaks, i)  # brackets are never on a blank line
-        if paragraph != block:
-            stack.clear()
-            block = paragraph
+        if stack and _BLANK_LINE_BETWEEN_RE.search(masked, last, i):
+            stack.clear()  # a blank line since the bracket before: a new paragraph
+        last = i
         if masked[i] == "[":
             stack.append(i)
         elif stack:
             pairs[stack.pop()] = i
+        if not stack and 0 <= closing < opening:
+            closing = masked.find("]", opening)  # with nothing open, a `]` closes nothing
     return pairs
 
 
