@@ -207,7 +207,8 @@ class _Text:
         # ``nocomment``: ``nofence`` with comments blanked (code span text kept).
         # ``masked``: everything blanked - where Markdown links and headings are looked for.
         self.nofence = _blank_lines(markdown, self.lines, self.fenced)
-        self.code = _blank_code_spans(_blank_lines(self.nofence, self.lines, self.indented))
+        nofence_lines = self.nofence.split("\n")  # indented code is blanked in ``nofence``
+        self.code = _blank_code_spans(_blank_lines(self.nofence, nofence_lines, self.indented))
         self.comments = _comments(self.code)
         self.masked = _blank_spans(self.code, self.comments)
         self.nocomment = _blank_spans(self.nofence, self.comments)
