@@ -136,7 +136,6 @@ def normalise_label(label: str) -> str:
 # --- Regular expressions (all applied to text whose code and comments are blanked) ----------
 
 _FENCE_OPEN_RE = re.compile(r"^(?P<ws>[> \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_BLANK_RE = re.compile(r"[^\n]")
 # A blank line after the first (starting with the literal newline lets the engine skip ahead).
 _BLANK_LINE_RE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
 # A whole blank line, for a search between two positions on lines with text.
@@ -201,14 +200,15 @@ class _Text:
         self.line_offset = line_offset
         self.lines = markdown.split("\n")
         self.starts = [0, *itertools.accumulate(len(line) + 1 for line in self.lines)]
-        self.fenced = _fenced_lines(self.lines)
+        self.fenced = _fenced_lines(self.lines, markdown, self.starts)
         self.indented = _indented_code_lines(self.lines, self.fenced)
         # ``nofence``: fenced lines blanked. ``code``: code spans and indented code blanked too.
         # ``nocomment``: ``nofence`` with comments blanked (code span text kept).
         # ``masked``: everything blanked - where Markdown links and headings are looked for.
-        self.nofence = _blank_lines(markdown, self.lines, self.fenced)
-        nofence_lines = self.nofence.split("\n")  # indented code is blanked in ``nofence``
-        self.code = _blank_code_spans(_blank_lines(self.nofence, nofence_lines, self.indented))
+        self.nofence = _blank_lines(markdown, self.starts, self.fenced)
+        code = _blank_lines(self.nofence, self.starts, self.indented)
+        self.code_spans = _code_spans(code)
+        self.code = _blank_spans(code, self.code_spans)
         self.comments = _comments(self.code)
         self.masked = _blank_spans(self.code, self.comments)
         self.nocomment = _blank_spans(self.nofence, self.comments)
@@ -275,7 +275,8 @@ def _comments(text: str) -> list[tuple[int, int]]:
 
 
 def _blank(text: str) -> str:
-    return _BLANK_RE.sub(" ", text)
+    """A space for every character but the line breaks (a line at a time, not a character)."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -295,16 +296,30 @@ def _indent(ws: str) -> int:
     return len(ws.expandtabs(4))
 
 
-def _fenced_lines(lines: list[str]) -> list[bool]:
+def _rows_holding(text: str, starts: list[int], needle: str) -> list[int]:
+    """The rows of ``text`` that hold ``needle`` (one line long), in order."""
+    rows: list[int] = []
+    if needle[0] not in text:
+        return rows  # one character is looked for much faster than several
+    at = text.find(needle)
+    while at >= 0:
+        row = bisect.bisect_right(starts, at) - 1
+        rows.append(row)
+        at = text.find(needle, starts[row + 1])  # from the next line on
+    return rows
+
+
+def _fenced_lines(lines: list[str], text: str, starts: list[int]) -> list[bool]:
     """Which lines belong to a fenced code block, following pymdownx.superfences.
 
     A fence closes on a line holding exactly the same fence (same character, same length) and
     at least the opening's indentation; a less indented content line, or the end of the page,
-    abandons it (the lines are then ordinary Markdown).
+    abandons it (the lines are then ordinary Markdown). ``text`` is the page whose ``lines``
+    they are, and ``starts`` where each line starts in it.
     """
     fenced = [False] * len(lines)
     # Only lines with three fence characters in a row can open or close a fence.
-    candidates = [row for row, line in enumerate(lines) if "```" in line or "~~~" in line]
+    candidates = sorted({*_rows_holding(text, starts, "```"), *_rows_holding(text, starts, "~~~")})
     closers: dict[str, list[int]] = {}  # fence → rows that could close it
     for row in candidates:
         bare = lines[row].lstrip("> \t").rstrip(" \t")
@@ -336,8 +351,7 @@ def _fenced_lines(lines: list[str]) -> list[bool]:
         if close < 0:
             i += 1
             continue
-        for k in range(i, close + 1):
-            fenced[k] = True
+        fenced[i : close + 1] = [True] * (close + 1 - i)
         i = close + 1
     return fenced
 
@@ -391,14 +405,20 @@ def _indented_code_lines(lines: list[str], fenced: list[bool]) -> list[bool]:
     return code
 
 
-def _blank_lines(text: str, lines: list[str], fenced: list[bool]) -> str:
-    if not any(fenced):
-        return text
-    return "\n".join(" " * len(line) if f else line for line, f in zip(lines, fenced, strict=True))
+def _blank_lines(text: str, starts: list[int], which: list[bool]) -> str:
+    """``text`` with the lines marked in ``which`` blanked (``starts``: where each line starts)."""
+    spans: list[tuple[int, int]] = []
+    for row in itertools.compress(range(len(which)), which):
+        end = starts[row + 1] - 1  # the line's end, before its line break
+        if spans and spans[-1][1] + 1 == starts[row]:
+            spans[-1] = (spans[-1][0], end)  # one span for a run of lines
+        else:
+            spans.append((starts[row], end))
+    return _blank_spans(text, spans)
 
 
-def _blank_code_spans(text: str) -> str:
-    """Blank code spans, pairing backtick runs exactly as Python-Markdown 3.x does.
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Code spans, pairing backtick runs exactly as Python-Markdown 3.x does.
 
     An opening run (not escaped by a backslash) pairs with the next run of the same length in
     the same paragraph; failing that, with the longest later run if that is shorter (the rest
@@ -406,7 +426,7 @@ def _blank_code_spans(text: str) -> str:
     length, so even a page of thousands of odd runs is read in linear time.
     """
     if "`" not in text:
-        return text
+        return []
     runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(text)]
     breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
     para = [bisect.bisect_left(breaks, start) for start, _ in runs]
@@ -444,7 +464,7 @@ def _blank_code_spans(text: str) -> str:
             continue
         spans.append((begin, runs[close][1]))
         r = close + 1
-    return _blank_spans(text, spans)
+    return spans
 
 
 def _raw_html_ranges(masked: str, lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
@@ -1491,8 +1511,8 @@ def scan_page(
 
 def _span_rows(text: _Text, definitions: set[int]) -> set[int]:
     """Rows blanked only because a code span covers them whole."""
-    if "`" not in text.raw:
-        return set()
+    if not text.code_spans:
+        return set()  # then the rows blanked are indented code or link definitions
     kept = text.nocomment.split("\n")  # code spans and indented code still there
     return {
         row
