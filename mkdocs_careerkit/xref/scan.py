@@ -884,7 +884,7 @@ def _code_ids(text: _Text, line_anchors: bool) -> set[str]:
 
 def _heading_attrs(text: str) -> tuple[str, str | None]:
     """Split a trailing ``{: #id .class}`` off a heading: its text and the id it sets."""
-    m = _HEADER_ATTR_RE.search(text)
+    m = _HEADER_ATTR_RE.search(text) if "{" in text else None
     if m is None:
         return text, None
     if get_attrs_and_remainder(m.group(1))[1]:
@@ -956,17 +956,23 @@ def heading_text(
     return " ".join(text.split())
 
 
-def _atx(line: str) -> int | None:
-    """Level of an ATX heading line (Python-Markdown needs no space after the ``#``)."""
+def _atx_match(line: str) -> re.Match[str] | None:
+    """The ATX heading on a line (Python-Markdown needs no space after the ``#``)."""
     m = _ATX_RE.match(line)
     if m is None or _indent(m.group("ws")) % 4:
         return None
-    return len(m.group("hashes"))
+    return m
 
 
-def _atx_text(line: str) -> str:
-    """The text of an ATX heading line, without its ``#`` marks and closing hashes."""
-    m = _ATX_RE.match(line)
+def _atx(line: str) -> int | None:
+    """Level of an ATX heading line."""
+    m = _atx_match(line)
+    return None if m is None else len(m.group("hashes"))
+
+
+def _atx_text(m: re.Match[str] | None) -> str:
+    """The text of an ATX heading line (its ``_ATX_RE`` match), without its ``#`` marks and
+    closing hashes."""
     if m is None:
         return ""
     stripped = m.group("rest").rstrip()
@@ -985,10 +991,13 @@ def _heading(text: _Text, row: int, block_start: bool) -> tuple[int, str, str | 
     masked = text.masked_lines
     line = masked[row]
     start = text.starts[row]
-    atx = _atx(line) if "#" in line else None
+    atx = _atx_match(line) if "#" in line else None
     if atx is not None:
-        raw, own_id = _heading_attrs(_atx_text(text.nocomment[start : start + len(line)]))
-        return atx, raw, own_id, True
+        # The text is read with code spans in it; where there are none, the line is the same.
+        source = text.nocomment[start : start + len(line)]
+        m = atx if source == line else _ATX_RE.match(source)
+        raw, own_id = _heading_attrs(_atx_text(m))
+        return len(atx.group("hashes")), raw, own_id, True
     below = masked[row + 1] if row + 1 < len(masked) else ""
     if (
         block_start
@@ -1032,21 +1041,18 @@ def _headings(
     every decision is the one ``_scan_anchors`` makes for the same row.
     """
     masked = text.masked
-    rows = {text.row(m.start()) for m in _UNDERLINE_HINT_RE.finditer(masked)}  # the row above
-    at = masked.find("#")
-    while at >= 0:
-        row = text.row(at)
-        rows.add(row)
-        at = masked.find("#", text.starts[row + 1])  # the next line
+    # The rows above an underline: only they may hold a setext heading.
+    underlined = {text.row(m.start()) for m in _UNDERLINE_HINT_RE.finditer(masked)}
     out: list[Heading] = []
-    for row in sorted(rows):
+    for row in sorted(underlined.union(_rows_holding(masked, text.starts, "#"))):
         line = text.masked_lines[row]
         content = line.lstrip()
         if text.fenced[row] or not content:
             continue
         if text.in_raw_html(text.starts[row] + len(line) - len(content)):
             continue
-        found = _heading(text, row, row == 0 or _starts_block_after(text, row - 1))
+        block_start = row in underlined and (row == 0 or _starts_block_after(text, row - 1))
+        found = _heading(text, row, block_start)
         if found is not None:
             level, raw, _own_id, _atx_heading = found
             plain = heading_text(raw, footnotes, references, emoji)
