@@ -212,11 +212,25 @@ class _Text:
         self.comments = _comments(self.code)
         self.masked = _blank_spans(self.code, self.comments)
         self.nocomment = _blank_spans(self.nofence, self.comments)
-        self.masked_lines = self.masked.split("\n")
+        self.masked_lines = self._masked_lines()
         self.raw_ranges = _raw_html_ranges(self.masked, self.masked_lines, self.starts)
         # The last paragraph end block_end found, and from where: links are read in order, so
         # most calls reuse it, and the text is searched once, not once per link.
         self._searched = (-1, -1)
+
+    def _masked_lines(self) -> list[str]:
+        """``masked`` cut into lines: most are the page's own lines, nothing blanked in them."""
+        n = len(self.lines)
+        rows = {*itertools.compress(range(n), self.fenced)}
+        rows.update(itertools.compress(range(n), self.indented))
+        for start, end in (*self.code_spans, *self.comments):
+            rows.update(range(self.row(start), self.row(end - 1) + 1))
+        if 4 * len(rows) > n:
+            return self.masked.split("\n")  # mostly code: splitting is quicker
+        lines = list(self.lines)
+        for row in rows:
+            lines[row] = self.masked[self.starts[row] : self.starts[row + 1] - 1]
+        return lines
 
     def consume(self, rows: set[int]) -> None:
         """Blank rows the block parser takes away whole (link definitions): no inline link,
