@@ -9,6 +9,7 @@ the lines of a page as the scanner masked them (code, comments and link definiti
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Collection, Sequence
 
@@ -57,8 +58,10 @@ class SwallowedList:
 
 
 _BREAK_FIRST = frozenset("#*-_!?=/<")
+_RULE_CHARACTERS = "*-_"
 _NOT_PARAGRAPH_FIRST = frozenset("-*+0123456789|[$:{")
-_ITEM_FIRST = frozenset("-*+01")
+# How an item (_ITEM_RE) starts: a bullet and a space, or the 0 or 1 of `1.`.
+_ITEM_START = ("- ", "* ", "+ ", "0", "1")
 
 
 def _indent(text: str) -> int:
@@ -98,6 +101,8 @@ def swallowed_lists(
         # (page.bad-front-matter), and its YAML lists are no Markdown lists.
         end = next((r for r in range(1, len(lines)) if lines[r].rstrip() in ("---", "...")), 0)
         opaque = {*opaque, *range(end + 1)}
+    # Stashed by superfences, or code: the block goes on around these rows.
+    passed = {*spans, *itertools.compress(range(len(fenced)), fenced)}
     # Indentation of the paragraph's first line; -1 between blocks, -2 in a block that is not a
     # paragraph (a list, a table, …).
     base = -1
@@ -105,10 +110,12 @@ def swallowed_lists(
     seen_rule = False  # the block is a table: its rows are no paragraph
     depth = 0  # block quote depth of the paragraph
     code_from = -1  # indentation from which the next block is code (-1: no such rule)
-    for row, line in enumerate(lines):
-        if (row < len(fenced) and fenced[row]) or row in spans:
-            continue  # stashed by superfences, or code: the block goes on around it
-        shown = masked[row] if row < len(masked) else ""
+    # A row past the end of ``masked`` shows nothing.
+    for row, (line, shown) in enumerate(
+        zip(lines, itertools.chain(masked, itertools.repeat("")), strict=False)
+    ):
+        if row in passed:
+            continue
         if not shown or shown.isspace() or row in opaque:
             if base == -2 and _DEFINITION_RE.match(line):
                 continue  # a list goes on past a link definition; a paragraph does not
@@ -120,14 +127,16 @@ def swallowed_lists(
             continue
         quotes = 0
         body = line
-        if line.lstrip(" ")[:1] == ">":
+        content = line.lstrip(" \t")
+        # A block quote marker may follow spaces (not a tab).
+        if content[:1] == ">" and line.lstrip(" ")[:1] == ">":
             quote = _QUOTE_RE.match(line)
             if quote is not None:
                 body = line[quote.end() :]
                 quotes = quote.group(0).count(">")
+                content = body.lstrip(" \t")
         if base >= 0 and quotes > depth:
             base = -1  # a deeper block quote starts a block of its own (a list item goes on)
-        content = body.lstrip(" \t")
         if not content:
             # An empty line of a block quote ends the paragraph in it, as a blank line does.
             base, done, seen_rule, code_from = -1, False, False, -1
@@ -138,8 +147,11 @@ def swallowed_lists(
             continue
         # Most lines are prose: only their first character can make them anything else.
         first = content[0]
-        if first in _BREAK_FIRST and (
-            _BREAK_RE.match(content) or (first == "<" and _is_block_tag(content))
+        if (
+            first in _BREAK_FIRST
+            # A rule holds its character and spaces only: most `-` and `*` lines are not rules.
+            and (first not in _RULE_CHARACTERS or not content.strip(first + " "))
+            and (_BREAK_RE.match(content) or (first == "<" and _is_block_tag(content)))
         ):
             base, done, seen_rule = -1, False, False  # the next line starts a new block
             # Then code starts four deeper than the block's content (a container's is indented).
@@ -159,7 +171,7 @@ def swallowed_lists(
             continue
         if first in "|:-" and "|" in content and _TABLE_RULE_RE.match(content):
             seen_rule = True
-        if seen_rule or first not in _ITEM_FIRST or _ITEM_RE.match(content) is None:
+        if seen_rule or not content.startswith(_ITEM_START) or _ITEM_RE.match(content) is None:
             continue
         if 0 <= _indent(body[: len(body) - len(content)]) - base <= 3:
             found.append(SwallowedList(row + 1 + line_offset, start + 1, content.rstrip()))

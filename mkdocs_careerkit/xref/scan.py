@@ -136,12 +136,12 @@ def normalise_label(label: str) -> str:
 # --- Regular expressions (all applied to text whose code and comments are blanked) ----------
 
 _FENCE_OPEN_RE = re.compile(r"^(?P<ws>[> \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_BLANK_RE = re.compile(r"[^\n]")
 # A blank line after the first (starting with the literal newline lets the engine skip ahead).
 _BLANK_LINE_RE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
+# A whole blank line, for a search between two positions on lines with text.
+_BLANK_LINE_BETWEEN_RE = re.compile(r"\n[^\S\n]*\n")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*(?=\n|$)")
 _BACKTICKS_RE = re.compile(r"`+")
-_BRACKET_RE = re.compile(r"[\[\]]")
 _DEST_SPECIAL_RE = re.compile(r"[(\"']")
 _MARKER_RE = re.compile(
     r"<!--\s*" + IGNORE_MARKER + r"\b(?P<codes>[^:>]*?)(?::(?P<reason>.*?))?\s*-->", re.DOTALL
@@ -200,20 +200,37 @@ class _Text:
         self.line_offset = line_offset
         self.lines = markdown.split("\n")
         self.starts = [0, *itertools.accumulate(len(line) + 1 for line in self.lines)]
-        self.fenced = _fenced_lines(self.lines)
+        self.fenced = _fenced_lines(self.lines, markdown, self.starts)
         self.indented = _indented_code_lines(self.lines, self.fenced)
         # ``nofence``: fenced lines blanked. ``code``: code spans and indented code blanked too.
         # ``nocomment``: ``nofence`` with comments blanked (code span text kept).
         # ``masked``: everything blanked - where Markdown links and headings are looked for.
-        self.nofence = _blank_lines(markdown, self.lines, self.fenced)
-        self.code = _blank_code_spans(_blank_lines(self.nofence, self.lines, self.indented))
+        self.nofence = _blank_lines(markdown, self.starts, self.fenced)
+        code = _blank_lines(self.nofence, self.starts, self.indented)
+        self.code_spans = _code_spans(code)
+        self.code = _blank_spans(code, self.code_spans)
         self.comments = _comments(self.code)
         self.masked = _blank_spans(self.code, self.comments)
         self.nocomment = _blank_spans(self.nofence, self.comments)
-        self.masked_lines = self.masked.split("\n")
+        self.masked_lines = self._masked_lines()
         self.raw_ranges = _raw_html_ranges(self.masked, self.masked_lines, self.starts)
-        self._blank_rows: list[tuple[int, int]] | None = None  # (start, end) of blank lines
-        self._blank_starts: list[int] | None = None
+        # The last paragraph end block_end found, and from where: links are read in order, so
+        # most calls reuse it, and the text is searched once, not once per link.
+        self._searched = (-1, -1)
+
+    def _masked_lines(self) -> list[str]:
+        """``masked`` cut into lines: most are the page's own lines, nothing blanked in them."""
+        n = len(self.lines)
+        rows = {*itertools.compress(range(n), self.fenced)}
+        rows.update(itertools.compress(range(n), self.indented))
+        for start, end in (*self.code_spans, *self.comments):
+            rows.update(range(self.row(start), self.row(end - 1) + 1))
+        if 4 * len(rows) > n:
+            return self.masked.split("\n")  # mostly code: splitting is quicker
+        lines = list(self.lines)
+        for row in rows:
+            lines[row] = self.masked[self.starts[row] : self.starts[row + 1] - 1]
+        return lines
 
     def consume(self, rows: set[int]) -> None:
         """Blank rows the block parser takes away whole (link definitions): no inline link,
@@ -223,7 +240,7 @@ class _Text:
         for row in rows:
             self.masked_lines[row] = " " * len(self.masked_lines[row])
         self.masked = "\n".join(self.masked_lines)
-        self._blank_rows = self._blank_starts = None
+        self._searched = (-1, -1)
 
     def position(self, index: int) -> tuple[int, int]:
         """File line and column (1-based) of a character index."""
@@ -239,31 +256,23 @@ class _Text:
         i = bisect.bisect_right(self.raw_ranges, (index, len(self.raw) + 1)) - 1
         return i >= 0 and self.raw_ranges[i][0] <= index < self.raw_ranges[i][1]
 
-    def _blanks(self) -> list[tuple[int, int]]:
-        if self._blank_rows is None:
-            masked = self.masked
-            blanks = [(m.start() + 1, m.end()) for m in _BLANK_LINE_RE.finditer(masked)]
-            if not self.masked_lines[0].strip():
-                blanks.insert(0, (0, len(self.masked_lines[0])))
-            self._blank_rows = blanks
-        return self._blank_rows
-
-    def blank_starts(self) -> list[int]:
-        """Where each blank line starts: the paragraph breaks."""
-        if self._blank_starts is None:
-            self._blank_starts = [start for start, _ in self._blanks()]
-        return self._blank_starts
-
     def block_end(self, index: int) -> int:
         """End of the paragraph holding ``index``: the next blank line (Markdown's block break).
 
         An index on a blank line gives that line's start.
         """
-        blanks = self._blanks()
-        k = bisect.bisect_right(blanks, (index, len(self.raw) + 1))
-        if k and index <= blanks[k - 1][1]:
-            return blanks[k - 1][0]
-        return blanks[k][0] - 1 if k < len(blanks) else len(self.raw)
+        masked = self.masked
+        if index >= len(masked) or masked[index].isspace():  # maybe on a blank line
+            row = self.row(index)
+            if not self.masked_lines[row].strip():
+                return self.starts[row]
+        searched_from, end = self._searched
+        if not searched_from <= index <= end:
+            # The line break before the next blank line.
+            m = _BLANK_LINE_RE.search(masked, index)
+            end = m.start() if m is not None else len(masked)
+            self._searched = (index, end)
+        return end
 
 
 def _comments(text: str) -> list[tuple[int, int]]:
@@ -280,7 +289,8 @@ def _comments(text: str) -> list[tuple[int, int]]:
 
 
 def _blank(text: str) -> str:
-    return _BLANK_RE.sub(" ", text)
+    """A space for every character but the line breaks (a line at a time, not a character)."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -300,16 +310,30 @@ def _indent(ws: str) -> int:
     return len(ws.expandtabs(4))
 
 
-def _fenced_lines(lines: list[str]) -> list[bool]:
+def _rows_holding(text: str, starts: list[int], needle: str) -> list[int]:
+    """The rows of ``text`` that hold ``needle`` (one line long), in order."""
+    rows: list[int] = []
+    if needle[0] not in text:
+        return rows  # one character is looked for much faster than several
+    at = text.find(needle)
+    while at >= 0:
+        row = bisect.bisect_right(starts, at) - 1
+        rows.append(row)
+        at = text.find(needle, starts[row + 1])  # from the next line on
+    return rows
+
+
+def _fenced_lines(lines: list[str], text: str, starts: list[int]) -> list[bool]:
     """Which lines belong to a fenced code block, following pymdownx.superfences.
 
     A fence closes on a line holding exactly the same fence (same character, same length) and
     at least the opening's indentation; a less indented content line, or the end of the page,
-    abandons it (the lines are then ordinary Markdown).
+    abandons it (the lines are then ordinary Markdown). ``text`` is the page whose ``lines``
+    they are, and ``starts`` where each line starts in it.
     """
     fenced = [False] * len(lines)
     # Only lines with three fence characters in a row can open or close a fence.
-    candidates = [row for row, line in enumerate(lines) if "```" in line or "~~~" in line]
+    candidates = sorted({*_rows_holding(text, starts, "```"), *_rows_holding(text, starts, "~~~")})
     closers: dict[str, list[int]] = {}  # fence → rows that could close it
     for row in candidates:
         bare = lines[row].lstrip("> \t").rstrip(" \t")
@@ -341,8 +365,7 @@ def _fenced_lines(lines: list[str]) -> list[bool]:
         if close < 0:
             i += 1
             continue
-        for k in range(i, close + 1):
-            fenced[k] = True
+        fenced[i : close + 1] = [True] * (close + 1 - i)
         i = close + 1
     return fenced
 
@@ -396,14 +419,20 @@ def _indented_code_lines(lines: list[str], fenced: list[bool]) -> list[bool]:
     return code
 
 
-def _blank_lines(text: str, lines: list[str], fenced: list[bool]) -> str:
-    if not any(fenced):
-        return text
-    return "\n".join(" " * len(line) if f else line for line, f in zip(lines, fenced, strict=True))
+def _blank_lines(text: str, starts: list[int], which: list[bool]) -> str:
+    """``text`` with the lines marked in ``which`` blanked (``starts``: where each line starts)."""
+    spans: list[tuple[int, int]] = []
+    for row in itertools.compress(range(len(which)), which):
+        end = starts[row + 1] - 1  # the line's end, before its line break
+        if spans and spans[-1][1] + 1 == starts[row]:
+            spans[-1] = (spans[-1][0], end)  # one span for a run of lines
+        else:
+            spans.append((starts[row], end))
+    return _blank_spans(text, spans)
 
 
-def _blank_code_spans(text: str) -> str:
-    """Blank code spans, pairing backtick runs exactly as Python-Markdown 3.x does.
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Code spans, pairing backtick runs exactly as Python-Markdown 3.x does.
 
     An opening run (not escaped by a backslash) pairs with the next run of the same length in
     the same paragraph; failing that, with the longest later run if that is shorter (the rest
@@ -411,7 +440,7 @@ def _blank_code_spans(text: str) -> str:
     length, so even a page of thousands of odd runs is read in linear time.
     """
     if "`" not in text:
-        return text
+        return []
     runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(text)]
     breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
     para = [bisect.bisect_left(breaks, start) for start, _ in runs]
@@ -449,7 +478,7 @@ def _blank_code_spans(text: str) -> str:
             continue
         spans.append((begin, runs[close][1]))
         r = close + 1
-    return _blank_spans(text, spans)
+    return spans
 
 
 def _raw_html_ranges(masked: str, lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
@@ -521,20 +550,29 @@ def _bracket_pairs(text: _Text) -> dict[int, int]:
     masked = text.masked
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    block = -1
-    breaks = text.blank_starts()
-    for m in _BRACKET_RE.finditer(masked):
-        i = m.start()
+    opening = masked.find("[")
+    if opening < 0:
+        return pairs
+    closing = masked.find("]", opening)  # a `]` before any `[` closes nothing
+    last = opening  # the bracket read before
+    while opening >= 0 or (stack and closing >= 0):
+        if opening >= 0 and (closing < 0 or opening < closing):
+            i = opening
+            opening = masked.find("[", i + 1)
+        else:
+            i = closing
+            closing = masked.find("]", i + 1)
         if i and masked[i - 1] == "\\" and _escaped(masked, i):
             continue
-        paragraph = bisect.bisect_right(breaks, i)  # brackets are never on a blank line
-        if paragraph != block:
-            stack.clear()
-            block = paragraph
+        if stack and _BLANK_LINE_BETWEEN_RE.search(masked, last, i):
+            stack.clear()  # a blank line since the bracket before: a new paragraph
+        last = i
         if masked[i] == "[":
             stack.append(i)
         elif stack:
             pairs[stack.pop()] = i
+        if not stack and 0 <= closing < opening:
+            closing = masked.find("]", opening)  # with nothing open, a `]` closes nothing
     return pairs
 
 
@@ -860,7 +898,7 @@ def _code_ids(text: _Text, line_anchors: bool) -> set[str]:
 
 def _heading_attrs(text: str) -> tuple[str, str | None]:
     """Split a trailing ``{: #id .class}`` off a heading: its text and the id it sets."""
-    m = _HEADER_ATTR_RE.search(text)
+    m = _HEADER_ATTR_RE.search(text) if "{" in text else None
     if m is None:
         return text, None
     if get_attrs_and_remainder(m.group(1))[1]:
@@ -932,17 +970,23 @@ def heading_text(
     return " ".join(text.split())
 
 
-def _atx(line: str) -> int | None:
-    """Level of an ATX heading line (Python-Markdown needs no space after the ``#``)."""
+def _atx_match(line: str) -> re.Match[str] | None:
+    """The ATX heading on a line (Python-Markdown needs no space after the ``#``)."""
     m = _ATX_RE.match(line)
     if m is None or _indent(m.group("ws")) % 4:
         return None
-    return len(m.group("hashes"))
+    return m
 
 
-def _atx_text(line: str) -> str:
-    """The text of an ATX heading line, without its ``#`` marks and closing hashes."""
-    m = _ATX_RE.match(line)
+def _atx(line: str) -> int | None:
+    """Level of an ATX heading line."""
+    m = _atx_match(line)
+    return None if m is None else len(m.group("hashes"))
+
+
+def _atx_text(m: re.Match[str] | None) -> str:
+    """The text of an ATX heading line (its ``_ATX_RE`` match), without its ``#`` marks and
+    closing hashes."""
     if m is None:
         return ""
     stripped = m.group("rest").rstrip()
@@ -961,10 +1005,13 @@ def _heading(text: _Text, row: int, block_start: bool) -> tuple[int, str, str | 
     masked = text.masked_lines
     line = masked[row]
     start = text.starts[row]
-    atx = _atx(line) if "#" in line else None
+    atx = _atx_match(line) if "#" in line else None
     if atx is not None:
-        raw, own_id = _heading_attrs(_atx_text(text.nocomment[start : start + len(line)]))
-        return atx, raw, own_id, True
+        # The text is read with code spans in it; where there are none, the line is the same.
+        source = text.nocomment[start : start + len(line)]
+        m = atx if source == line else _ATX_RE.match(source)
+        raw, own_id = _heading_attrs(_atx_text(m))
+        return len(atx.group("hashes")), raw, own_id, True
     below = masked[row + 1] if row + 1 < len(masked) else ""
     if (
         block_start
@@ -1008,21 +1055,18 @@ def _headings(
     every decision is the one ``_scan_anchors`` makes for the same row.
     """
     masked = text.masked
-    rows = {text.row(m.start()) for m in _UNDERLINE_HINT_RE.finditer(masked)}  # the row above
-    at = masked.find("#")
-    while at >= 0:
-        row = text.row(at)
-        rows.add(row)
-        at = masked.find("#", text.starts[row + 1])  # the next line
+    # The rows above an underline: only they may hold a setext heading.
+    underlined = {text.row(m.start()) for m in _UNDERLINE_HINT_RE.finditer(masked)}
     out: list[Heading] = []
-    for row in sorted(rows):
+    for row in sorted(underlined.union(_rows_holding(masked, text.starts, "#"))):
         line = text.masked_lines[row]
         content = line.lstrip()
         if text.fenced[row] or not content:
             continue
         if text.in_raw_html(text.starts[row] + len(line) - len(content)):
             continue
-        found = _heading(text, row, row == 0 or _starts_block_after(text, row - 1))
+        block_start = row in underlined and (row == 0 or _starts_block_after(text, row - 1))
+        found = _heading(text, row, block_start)
         if found is not None:
             level, raw, _own_id, _atx_heading = found
             plain = heading_text(raw, footnotes, references, emoji)
@@ -1487,8 +1531,8 @@ def scan_page(
 
 def _span_rows(text: _Text, definitions: set[int]) -> set[int]:
     """Rows blanked only because a code span covers them whole."""
-    if "`" not in text.raw:
-        return set()
+    if not text.code_spans:
+        return set()  # then the rows blanked are indented code or link definitions
     kept = text.nocomment.split("\n")  # code spans and indented code still there
     return {
         row
