@@ -76,7 +76,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "reading-parse": (
         "mkdocs_careerkit/reading/parse.py",
-        ["tests/test_reading_parse.py"],
+        ["tests/test_reading_parse.py", "tests/test_mutation_kills_reading_parse.py"],
     ),
     "reading-check": (
         "mkdocs_careerkit/reading/check.py",
