@@ -5,10 +5,14 @@ checked the warning for a scale in words, nor a scale read from the paragraph be
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from mkdocs_careerkit.assessments import check_source
-from mkdocs_careerkit.assessments.parse import parse_page
+from mkdocs_careerkit.assessments.model import Assessment, Band, Item, Scale, ScalePoint, Section
+from mkdocs_careerkit.assessments.parse import PageAssessments, finding, parse_page
+from mkdocs_careerkit.findings import Finding
 
 UNUSABLE = (
     "looks like a rating scale, but its points are not numbers, so the statements are checkboxes"
@@ -155,3 +159,237 @@ def test_two_rubric_tables_and_a_header_without_a_name() -> None:
             [(1, "1", "x", 9), (2, "2", "y", 10)],
         ),
     ]
+
+
+# -- A whole explicit block, model and findings ---------------------------------------------------
+#
+# The earlier tests compared parts of the model (a scale's numbers, an item's id); these compare
+# the whole frozen model, so that every field the reader, the renderer or the check reads is
+# pinned: positions, intro, option lines, tabs, continuation lines, nested statements, bands.
+
+EXPLICIT = """\
+# Guide
+
+## Team health
+
+!!! assessment "Team health (1=Poor, 5=Great)"
+    id: team-health
+    scal: 1-5
+    colour: red
+    id: again
+      indented: no
+
+    Intro line one.
+
+    ```
+    - [ ] in code
+    ```
+    Intro line two.
+
+    === "Clarity (25%)"
+        - [ ] We know our goals {#goals}
+        - [x] We review them
+          every quarter
+        at the item's own indentation
+        - [ ] Nested parent
+            - [ ] nested child
+
+    === "Delivery" {#deliver}
+
+        > - [ ] quoted statement
+
+        - [ ] We ship weekly
+
+    - [ ] Outside again
+    lazily continued
+    - Overall below 2.5: read more
+    - Clarity 2.5-4: fine
+    - deliver 4+: great
+    - Nothing 3+: unknown scope
+"""
+
+
+def _at(src: str, line: str) -> int:
+    """The 1-based number of the line ``line`` in ``src``."""
+    return src.split("\n").index(line) + 1
+
+
+def _col(line: str, part: str) -> int:
+    """The 1-based column where ``part`` starts in ``line``."""
+    return line.index(part) + 1
+
+
+def _rate(src: str, line: str, iid: str, text: str, **kw: Any) -> Item:
+    return Item(iid, text, _at(src, line), _col(line, "- ["), "rate", **kw)
+
+
+def _band(
+    src: str, line: str, scope: str, section: str | None, low: float, high: float, **kw: Any
+) -> Band:
+    text = line.strip()[2:]
+    head = text.split(":")[0]
+    return Band(
+        scope, section, low, high, "average", head, text, _at(src, line), _col(line, text), **kw
+    )
+
+
+def _finding(
+    src: str, line: str, part: str, code: str, message: str, suggestion: str = ""
+) -> Finding:
+    return finding(_at(src, line), _col(line, part), code, message, suggestion)
+
+
+def test_an_explicit_block_whole() -> None:
+    src = EXPLICIT
+    head = '!!! assessment "Team health (1=Poor, 5=Great)"'
+    goals = "        - [ ] We know our goals {#goals}"
+    assert parse_page(src.split("\n")) == PageAssessments(
+        (
+            Assessment(
+                index=0,
+                id="team-health",
+                title="Team health (1=Poor, 5=Great)",
+                type="assessment",
+                explicit=True,
+                line=_at(src, head),
+                column=1,
+                indent=0,
+                end=_at(src, "    - Nothing 3+: unknown scope"),
+                scale=Scale(
+                    (ScalePoint(1, "Poor"), ScalePoint(5, "Great")),
+                    _at(src, head),
+                    _col(head, "("),
+                    "1=Poor, 5=Great",
+                ),
+                sections=(
+                    Section(
+                        "_",
+                        "",
+                        _at(src, head),
+                        1,
+                        (
+                            _rate(
+                                src,
+                                "    - [ ] Outside again",
+                                "outside-again-lazily-continued",
+                                "Outside again lazily continued",
+                            ),
+                        ),
+                        implicit=True,
+                    ),
+                    Section(
+                        "clarity",
+                        "Clarity (25%)",
+                        _at(src, '    === "Clarity (25%)"'),
+                        5,
+                        (
+                            _rate(
+                                src,
+                                goals,
+                                "goals",
+                                "We know our goals",
+                                explicit_id=True,
+                                id_column=_col(goals, "{"),
+                            ),
+                            _rate(
+                                src,
+                                "        - [x] We review them",
+                                "we-review-them-every-quarter-at-the-items-own-indentation",
+                                "We review them every quarter at the item's own indentation",
+                            ),
+                            _rate(
+                                src, "        - [ ] Nested parent", "nested-parent", "Nested parent"
+                            ),
+                            _rate(
+                                src,
+                                "            - [ ] nested child",
+                                "nested-child",
+                                "nested child",
+                            ),
+                        ),
+                        weight=25.0,
+                    ),
+                    Section(
+                        "deliver",
+                        "Delivery",
+                        _at(src, '    === "Delivery" {#deliver}'),
+                        5,
+                        (
+                            _rate(
+                                src,
+                                "        - [ ] We ship weekly",
+                                "we-ship-weekly",
+                                "We ship weekly",
+                            ),
+                        ),
+                        explicit_id=True,
+                    ),
+                ),
+                bands=(
+                    # Open ends take the scale's bounds; scopes name the overall score, a
+                    # section's title or its id, or nothing known (None: the check reports it).
+                    _band(
+                        src,
+                        "    - Overall below 2.5: read more",
+                        "Overall",
+                        "",
+                        1,
+                        2.5,
+                        open_low=True,
+                    ),
+                    _band(src, "    - Clarity 2.5-4: fine", "Clarity", "clarity", 2.5, 4),
+                    _band(
+                        src, "    - deliver 4+: great", "deliver", "deliver", 4, 5, open_high=True
+                    ),
+                    _band(
+                        src,
+                        "    - Nothing 3+: unknown scope",
+                        "Nothing",
+                        None,
+                        3,
+                        5,
+                        open_high=True,
+                    ),
+                ),
+                # Every option line, the unknown and the repeated ones too, is taken out.
+                option_lines=tuple(
+                    range(_at(src, "    id: team-health"), _at(src, "    id: again") + 1)
+                ),
+                # From the first line that is no option to the first tab, without fenced code.
+                intro="  indented: no\n\nIntro line one.\n\nIntro line two.",
+                tables=0,
+                explicit_id=True,
+                group="Team health",
+            ),
+        ),
+        (
+            _finding(
+                src,
+                "    scal: 1-5",
+                "scal",
+                "assessment.unknown-option",
+                "unknown assessment option 'scal'",
+                "did you mean 'scale'?",
+            ),
+            _finding(
+                src,
+                "    colour: red",
+                "colour",
+                "assessment.unknown-option",
+                "unknown assessment option 'colour'",
+                "known options: id, scale, labels",
+            ),
+            _finding(
+                src, "    id: again", "id", "assessment.bad-option", "option 'id' is given twice"
+            ),
+            # Inside a tab too (it was not reported there before this test).
+            _finding(
+                src,
+                "        > - [ ] quoted statement",
+                ">",
+                "assessment.not-read",
+                "this statement is inside a quote ('> - [ ]'), so readers cannot answer it",
+                "remove the '>' to make it a statement, or the '[ ]' to quote it as text",
+            ),
+        ),
+    )

@@ -499,7 +499,8 @@ class _BlockReader:
                 continue
             if depth < 4:
                 section = -1  # text at the block's own level ends the tab set
-            if text.startswith(">") and _QUOTED_ITEM_RE.match(text):
+            # In a tab or under an item the quote is indented past the block's own text.
+            if _QUOTED_ITEM_RE.match(text.lstrip(" ")):
                 self._report(
                     idx + 1,
                     _indent(raw) + 1,
