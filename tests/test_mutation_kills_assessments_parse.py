@@ -10,8 +10,16 @@ from typing import Any
 import pytest
 
 from mkdocs_careerkit.assessments import check_source
-from mkdocs_careerkit.assessments.model import Assessment, Band, Item, Scale, ScalePoint, Section
-from mkdocs_careerkit.assessments.parse import PageAssessments, finding, parse_page
+from mkdocs_careerkit.assessments.model import (
+    Assessment,
+    Band,
+    Item,
+    Level,
+    Scale,
+    ScalePoint,
+    Section,
+)
+from mkdocs_careerkit.assessments.parse import PageAssessments, finding, parse_page, slugify
 from mkdocs_careerkit.findings import Finding
 
 UNUSABLE = (
@@ -390,6 +398,251 @@ def test_an_explicit_block_whole() -> None:
                 "assessment.not-read",
                 "this statement is inside a quote ('> - [ ]'), so readers cannot answer it",
                 "remove the '>' to make it a statement, or the '[ ]' to quote it as text",
+            ),
+        ),
+    )
+
+
+CONTINUATIONS = """\
+!!! question "Continuations (1-5)"
+    - [ ] before a table
+    | Level | Skill |
+    |---|---|
+    - [ ] parent
+        - [ ] child
+       seven spaces: not the child's
+    - [ ] before a note
+    !!! note
+        text
+    - [ ] before a collapsible
+    ??? note
+        text
+    - [ ] before a tab
+    === "Tab"
+        - [ ] last statement
+          continued on the block's last line
+"""
+
+
+def test_what_ends_a_statement() -> None:
+    """A table, a nested admonition or a tab right after a statement, or a line indented less
+    than the statement's own text, is not part of it; the block's last line can be."""
+    src = CONTINUATIONS
+    head = '!!! question "Continuations (1-5)"'
+
+    def rate(line: str, text: str) -> Item:
+        return _rate(src, line, slugify(text), text)
+
+    assert parse_page(src.split("\n")) == PageAssessments(
+        (
+            Assessment(
+                index=0,
+                id="continuations",  # the scale written in the title is not part of the id
+                title="Continuations (1-5)",
+                type="question",
+                explicit=False,
+                line=1,
+                column=1,
+                indent=0,
+                end=_at(src, "          continued on the block's last line"),
+                scale=Scale((ScalePoint(1, ""), ScalePoint(5, "")), 1, _col(head, "1-5"), "1-5"),
+                sections=(
+                    Section(
+                        "_",
+                        "",
+                        1,
+                        1,
+                        (
+                            rate("    - [ ] before a table", "before a table"),
+                            rate("    - [ ] parent", "parent"),
+                            rate("        - [ ] child", "child"),
+                            rate("    - [ ] before a note", "before a note"),
+                            rate("    - [ ] before a collapsible", "before a collapsible"),
+                            rate("    - [ ] before a tab", "before a tab"),
+                        ),
+                        implicit=True,
+                    ),
+                    Section(
+                        "tab",
+                        "Tab",
+                        _at(src, '    === "Tab"'),
+                        5,
+                        (
+                            rate(
+                                "        - [ ] last statement",
+                                "last statement continued on the block's last line",
+                            ),
+                        ),
+                    ),
+                ),
+                bands=(),
+                tables=1,  # the header without rows is an ordinary table
+                group="",  # no heading above
+            ),
+        ),
+        (),
+    )
+
+
+RUBRICS = """\
+!!! assessment "Rubrics"
+    | Level {1–3} | Decisions {#dec} | Notes {optional} |
+    |---|---|---|
+    | Novice (1) | follows | asks |
+    | Expert (3) | leads | |
+
+    | Level | Current | Skill | Notes |
+    |---|---|---|---|
+    | one | | | |
+    | 1 | | a | b |
+    | 2 | yes | c |
+    | 3 |
+
+    | Ordinary | table |
+    |---|---|
+    | 1 | a |
+    | x | b |
+    | y | c |
+
+    | Half | numbered |
+    |---|---|
+    | 1 | e |
+    | p | f |
+    | 2 | g |
+    | q | h |
+
+    |  |  |
+    |---|---|
+    | 1 | x |
+    | 2 | y |
+"""
+
+
+def test_rubric_tables_whole() -> None:
+    """Which tables are rubrics (at least half their rows numbered), each rubric's name, id and
+    levels, the example column wherever it stands, and a finding per row without a level."""
+    src = RUBRICS
+
+    def rubric(
+        header: str,
+        iid: str,
+        text: str,
+        table: int,
+        levels: list[tuple[int, str, str, str]],
+        **kw: Any,
+    ) -> Item:
+        """A rubric item; each level as (value, label, description, its row as written)."""
+        return Item(
+            iid,
+            text,
+            _at(src, header),
+            5,
+            "rubric",
+            levels=tuple(Level(v, label, t, _at(src, row)) for v, label, t, row in levels),
+            table=table,
+            **kw,
+        )
+
+    first = "    | Level {1–3} | Decisions {#dec} | Notes {optional} |"
+    bad = "has no single level number"
+    hint = "start the row with its level, e.g. '| Novice (1) | ... |'"
+    assert parse_page(src.split("\n")) == PageAssessments(
+        (
+            Assessment(
+                index=0,
+                id="rubrics",
+                title="Rubrics",
+                type="assessment",
+                explicit=True,
+                line=1,
+                column=1,
+                indent=0,
+                end=_at(src, "    | 2 | y |"),
+                scale=None,
+                sections=(
+                    Section(
+                        "_",
+                        "",
+                        1,
+                        1,
+                        (
+                            rubric(
+                                first,
+                                "dec",
+                                "Decisions",
+                                0,
+                                [
+                                    (
+                                        1,
+                                        "Novice (1)",
+                                        "follows asks",
+                                        "    | Novice (1) | follows | asks |",
+                                    ),
+                                    (3, "Expert (3)", "leads", "    | Expert (3) | leads | |"),
+                                ],
+                                explicit_id=True,
+                                id_column=_col(first, "{#dec}"),
+                            ),
+                            # "Current" holds the author's example; the name is the next column.
+                            rubric(
+                                "    | Level | Current | Skill | Notes |",
+                                "skill",
+                                "Skill",
+                                1,
+                                [
+                                    (1, "1", "a b", "    | 1 | | a | b |"),
+                                    (2, "2", "c", "    | 2 | yes | c |"),
+                                    (3, "3", "", "    | 3 |"),
+                                ],
+                                example=2,
+                                example_column=1,
+                            ),
+                            rubric(
+                                "    | Half | numbered |",
+                                "numbered",
+                                "numbered",
+                                3,
+                                [(1, "1", "e", "    | 1 | e |"), (2, "2", "g", "    | 2 | g |")],
+                            ),
+                            rubric(
+                                "    |  |  |",
+                                "rubric-5",
+                                "Rubric 5",
+                                4,
+                                [(1, "1", "x", "    | 1 | x |"), (2, "2", "y", "    | 2 | y |")],
+                            ),
+                        ),
+                        implicit=True,
+                    ),
+                ),
+                bands=(),
+                tables=5,
+            ),
+        ),
+        (
+            _finding(
+                src,
+                "    | one | | | |",
+                "|",
+                "assessment.rubric-bad-level",
+                f"rubric row 'one' {bad}",
+                hint,
+            ),
+            _finding(
+                src,
+                "    | p | f |",
+                "|",
+                "assessment.rubric-bad-level",
+                f"rubric row 'p' {bad}",
+                hint,
+            ),
+            _finding(
+                src,
+                "    | q | h |",
+                "|",
+                "assessment.rubric-bad-level",
+                f"rubric row 'q' {bad}",
+                hint,
             ),
         ),
     )

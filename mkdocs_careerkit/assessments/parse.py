@@ -621,7 +621,11 @@ class _BlockReader:
             levels.append(Level(int(numbers[0]), plain_text(cells[0]), text, line))
             if 0 < example_column < len(cells) and cells[example_column].strip() not in _UNMARKED:
                 example = int(numbers[0]) if example is None else example
-        name_cell = next((c for c in header[1:] if c.strip()), header[0] if header else "")
+        # The competency is the first named column after the level's, never the example column.
+        name_cell = next(
+            (c for n, c in enumerate(header) if n and n != example_column and c.strip()),
+            header[0] if header else "",
+        )
         own = _ID_TOKEN_RE.search(name_cell)
         id_column = 0
         if own:
