@@ -5,6 +5,7 @@ checked the warning for a scale in words, nor a scale read from the paragraph be
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import pytest
@@ -19,7 +20,13 @@ from mkdocs_careerkit.assessments.model import (
     ScalePoint,
     Section,
 )
-from mkdocs_careerkit.assessments.parse import PageAssessments, finding, parse_page, slugify
+from mkdocs_careerkit.assessments.parse import (
+    PageAssessments,
+    ParseOptions,
+    finding,
+    parse_page,
+    slugify,
+)
 from mkdocs_careerkit.findings import Finding
 
 UNUSABLE = (
@@ -229,16 +236,6 @@ def _col(line: str, part: str) -> int:
 
 def _rate(src: str, line: str, iid: str, text: str, **kw: Any) -> Item:
     return Item(iid, text, _at(src, line), _col(line, "- ["), "rate", **kw)
-
-
-def _band(
-    src: str, line: str, scope: str, section: str | None, low: float, high: float, **kw: Any
-) -> Band:
-    text = line.strip()[2:]
-    head = text.split(":")[0]
-    return Band(
-        scope, section, low, high, "average", head, text, _at(src, line), _col(line, text), **kw
-    )
 
 
 def _finding(
@@ -646,3 +643,375 @@ def test_rubric_tables_whole() -> None:
             ),
         ),
     )
+
+
+def _p(value: int, label: str = "") -> ScalePoint:
+    return ScalePoint(value, label)
+
+
+@pytest.mark.parametrize(
+    ("intro", "at", "text", "points"),
+    [
+        # A range alone in parentheses: the scale starts at its first number.
+        ("Answer (1–5) each.", "1–5", "1–5", (_p(1), _p(5))),
+        ("Answer ( 1 - 5 ) each.", "1 - 5", "1 - 5", (_p(1), _p(5))),
+        # Numbered points in parentheses: the scale starts at the parenthesis.
+        (
+            "Answer (1: Never; 5: Always).",
+            "(",
+            "1: Never; 5: Always",
+            (_p(1, "Never"), _p(5, "Always")),
+        ),
+        # A range after rate / score / scale in the same sentence, with or without labels.
+        (
+            "Rate from 1 (Poor) to 5 (Excellent).",
+            "1 (",
+            "1 (Poor) to 5 (Excellent)",
+            (_p(1, "Poor"), _p(5, "Excellent")),
+        ),
+        ("Rate each 1-5", "1-5", "1-5", (_p(1), _p(5))),
+        ("Score yourself 0 to 10.", "0 to", "0 to 10", (_p(0), _p(10))),
+        # The word must be in the same sentence as the range.
+        ("Rate it. Spend 1-2 hours.", None, "", ()),
+        ("Intro. Then more. Rate it. Spend 1-2 hours.", None, "", ()),
+    ],
+)
+def test_a_scale_in_the_intro_whole(
+    intro: str, at: str | None, text: str, points: tuple[ScalePoint, ...]
+) -> None:
+    src = f'!!! question "Q"\n    {intro}\n\n    - [ ] one\n'
+    page = parse_page(src.split("\n"))
+    assert page.findings == ()
+    expected = None if at is None else Scale(points, 2, 4 + intro.index(at) + 1, text)
+    assert page.assessments[0].scale == expected
+
+
+LABELS_HINT = "give one label per point, lowest first, separated by commas"
+SCALE_HINT = "write e.g. 'scale: 1-5' or 'scale: 1=Never, 5=Always' or 'scale: none'"
+
+
+def _range(low: int, high: int, line: int = 2, text: str = "", **kw: Any) -> Scale:
+    """A scale from the option ``scale: low-high`` written on ``line`` (value at column 12)."""
+    return Scale((_p(low), _p(high)), line, 12, text or f"{low}-{high}", **kw)
+
+
+@pytest.mark.parametrize(
+    ("options", "scale", "option_lines", "intro", "findings"),
+    [
+        (
+            ["scale: 1-5", "labels: Never, Rarely, Sometimes, Often, Always"],
+            _range(1, 5, labels=("Never", "Rarely", "Sometimes", "Often", "Always")),
+            (2, 3),
+            "",
+            [],
+        ),
+        (
+            ["scale: 1=Never, 5=Always", "labels: a, b"],
+            Scale((_p(1, "Never"), _p(5, "Always")), 2, 12, "1=Never, 5=Always"),
+            (2, 3),
+            "",
+            [(3, 13, "2 labels for a scale of 5 points (1–5)", LABELS_HINT)],
+        ),
+        # Eleven points is the most labels are counted for; above, or a scale of one point,
+        # the check reports the scale itself.
+        (
+            ["scale: 1-11", "labels: a, b"],
+            _range(1, 11),
+            (2, 3),
+            "",
+            [(3, 13, "2 labels for a scale of 11 points (1–11)", LABELS_HINT)],
+        ),
+        (["scale: 1-12", "labels: a, b"], _range(1, 12), (2, 3), "", []),
+        (["scale: 3-3", "labels: a"], _range(3, 3), (2, 3), "", []),
+        (["labels: a, b"], None, (2,), "", [(2, 13, "'labels' needs a scale", "add 'scale: 1-5'")]),
+        (
+            ["scale: none", "labels: a"],
+            None,
+            (2, 3),
+            "",
+            [(3, 13, "'labels' needs a scale", "add 'scale: 1-5'")],
+        ),
+        (
+            ["scale: sometimes"],
+            None,
+            (2,),
+            "",
+            [(2, 12, "cannot read the scale 'sometimes'", SCALE_HINT)],
+        ),
+        (["Scale: 0 to 4"], _range(0, 4, text="0 to 4"), (2,), "", []),
+        (
+            ["id: !!!"],
+            None,
+            (2,),
+            "",
+            [
+                (
+                    2,
+                    9,
+                    "assessment id '!!!' may only hold letters, digits, '-', '_', '.' and ':'",
+                    "write 'id: my-assessment'",
+                )
+            ],
+        ),
+        # Options may follow blank lines; a blank line ends them.
+        (["", "scale: 1-5"], _range(1, 5, line=3), (3,), "", []),
+        (["scale: 1-5", "", "id: x"], _range(1, 5), (2,), "id: x", []),
+        # Only a line at the body's indentation whose key is an option or close to one starts
+        # the options.
+        (["Scope: whole team"], None, (), "Scope: whole team", []),
+        ([" scale: 1-5"], None, (), " scale: 1-5", []),
+    ],
+)
+def test_explicit_options_whole(
+    options: list[str],
+    scale: Scale | None,
+    option_lines: tuple[int, ...],
+    intro: str,
+    findings: list[tuple[int, int, str, str]],
+) -> None:
+    body = "\n".join(f"    {o}" if o else "" for o in options)
+    page = parse_page(f'!!! assessment "Q"\n{body}\n\n    - [ ] one\n'.split("\n"))
+    (a,) = page.assessments
+    assert (a.id, a.scale, a.option_lines, a.intro) == ("q", scale, option_lines, intro)
+    assert page.findings == tuple(
+        finding(line, column, "assessment.bad-option", message, hint)
+        for line, column, message, hint in findings
+    )
+
+
+PLACES = """\
+# Title only h1
+
+!!! question "First (1-5)"
+    - [ ] a
+
+## Section A
+```
+## Not a heading
+```
+
+=== "Tab one"
+
+    !!! question "In a tab"
+        - [ ] b
+
+    - item in a tab
+
+        !!! question "Under an item in a tab"
+            - [ ] c
+
+- list item
+
+    !!! question "In a list item"
+        - [ ] d
+
+    - nested item
+
+        !!! question "Two levels down"
+            - [ ] e
+
+    === "Inner tab"
+
+        !!! question "In a tab in a list item"
+            - [ ] f
+
+Paragraph.
+
+    !!! question "Indented code"
+        - [ ] no
+
+  !!! question "Two spaces"
+      - [ ] no
+
+Paragraph.
+- item right after a paragraph
+    !!! question "Right under the item"
+        - [ ] g
+
+!!! question "Rate 1-5 yourself"
+    - [ ] h
+
+!!! question "???"
+    - [ ] i
+
+## Section B
+!!! question "Rate 1-3 honestly"
+    Rate each 1-3.
+
+    - [ ] j
+!!! assessment "Empty"
+## After
+"""
+
+
+def test_which_blocks_are_read_where_they_end_their_ids_and_groups() -> None:
+    """Blocks at the top level, in a tab, in a list item, under an item in a tab, two levels
+    down, right under an item: read. In indented code, or indented by two spaces: not.
+
+    The group is the content tab the block sits in, else the nearest heading above it other
+    than the h1 (not one in fenced code); a scale written in the title is not part of the id."""
+    src = PLACES
+
+    def block(title: str, last: str, iid: str, group: str, scale: str | None) -> tuple[object, ...]:
+        head = next(row for row in src.split("\n") if row.endswith(f'!!! question "{title}"'))
+        indent = len(head) - len(head.lstrip())
+        return (_at(src, head), indent + 1, indent, _at(src, last), iid, title, group, scale)
+
+    page = parse_page(src.split("\n"))
+    assert page.findings == ()
+    assert [
+        (a.line, a.column, a.indent, a.end, a.id, a.title, a.group, a.scale and a.scale.text)
+        for a in page.assessments[:-1]
+    ] == [
+        block("First (1-5)", "    - [ ] a", "first", "", "1-5"),
+        block("In a tab", "        - [ ] b", "in-a-tab", "Tab one", None),
+        block(
+            "Under an item in a tab",
+            "            - [ ] c",
+            "under-an-item-in-a-tab",
+            "Tab one",
+            None,
+        ),
+        block("In a list item", "        - [ ] d", "in-a-list-item", "Section A", None),
+        block("Two levels down", "            - [ ] e", "two-levels-down", "Section A", None),
+        block(
+            "In a tab in a list item",
+            "            - [ ] f",
+            "in-a-tab-in-a-list-item",
+            "Inner tab",
+            None,
+        ),
+        block("Right under the item", "        - [ ] g", "right-under-the-item", "Section A", None),
+        block("Rate 1-5 yourself", "    - [ ] h", "rate-yourself", "Section A", "1-5"),
+        block("???", "    - [ ] i", "question", "Section A", None),  # no word: the type
+        # The scale comes from the intro, so the title's "1-3" stays in the id.
+        block("Rate 1-3 honestly", "    - [ ] j", "rate-1-3-honestly", "Section B", "1-3"),
+    ]
+    assert [a.index for a in page.assessments] == list(range(len(page.assessments)))
+    empty = page.assessments[-1]
+    line = _at(src, '!!! assessment "Empty"')
+    assert empty == Assessment(
+        index=len(page.assessments) - 1,
+        id="empty",
+        title="Empty",
+        type="assessment",
+        explicit=True,
+        line=line,
+        column=1,
+        indent=0,
+        end=line,  # a block without a body ends on its own line
+        scale=None,
+        sections=(),
+        bands=(),
+        group="Section B",  # the heading below it does not count
+    )
+
+
+BANDS = """\
+## Top
+!!! question "Bands (1-5)"
+    - Note: a list item in the intro
+    - no colon here either
+
+    - [ ] a
+    - [ ] 🚀
+
+    === "Delivery" {#deliver}
+        - [ ] b
+
+    - Later 3+: not a section, skipped
+    - DELIVER below 2: by id, in any case
+    - Total 80% or more: an overall word from the options
+    - _Overall below 2_: emphasis around the head
+"""
+
+
+def _band(
+    src: str, line: str, scope: str, section: str | None, low: float, high: float, **kw: Any
+) -> Band:
+    text = line.strip()[2:]
+    head = kw.pop("head", text.split(":")[0])
+    unit = kw.pop("unit", "average")
+    return Band(scope, section, low, high, unit, head, text, _at(src, line), _col(line, text), **kw)
+
+
+def test_bands_of_a_recognised_block_and_its_intro() -> None:
+    """In a question block, only bands whose scope is the overall score (any of the configured
+    words) or a section (title or id, in any case) count; list items without a band head stay in
+    the intro; a statement without words gets an id from its text's hash."""
+    src = BANDS
+    page = parse_page(src.split("\n"), ParseOptions(overall=("Total",)))
+    assert page.findings == ()
+    (a,) = page.assessments
+    assert (a.group, a.intro) == ("Top", "- Note: a list item in the intro\n- no colon here either")
+    rocket = "item-" + hashlib.sha1("🚀".encode()).hexdigest()[:8]
+    assert [(i.id, i.text) for i in a.items] == [("a", "a"), (rocket, "🚀"), ("b", "b")]
+    assert a.bands == (
+        _band(
+            src,
+            "    - DELIVER below 2: by id, in any case",
+            "DELIVER",
+            "deliver",
+            1,
+            2,
+            open_low=True,
+        ),
+        _band(
+            src,
+            "    - Total 80% or more: an overall word from the options",
+            "Total",
+            "",
+            80,
+            100,
+            unit="percent",
+            open_high=True,
+        ),
+        _band(
+            src,
+            "    - _Overall below 2_: emphasis around the head",
+            "Overall",
+            "",
+            1,
+            2,
+            head="Overall below 2",
+            open_low=True,
+        ),
+    )
+
+
+def test_bands_of_an_explicit_block_without_a_scale() -> None:
+    """Every band head counts (an unknown scope has no section); open ends without a scale are
+    0 and 1; a band head may be up to 200 characters long."""
+    long_scope = "x" * (200 - len(" below 2"))
+    too_long = "y" * (201 - len(" below 2"))
+    rows = [
+        "    - XP below 2: read the XP book",
+        "    - Overall below 2: low",
+        "    - Overall 3+: high",
+        f"    - {long_scope} below 2: long",
+        f"    - {too_long} below 2: too long",
+    ]
+    src = '!!! assessment "Q"\n    - [ ] a\n' + "\n".join(rows) + "\n"
+    page = parse_page(src.split("\n"))
+    assert page.findings == ()
+    assert page.assessments[0].bands == (
+        _band(src, rows[0], "XP", None, 0, 2, open_low=True),
+        _band(src, rows[1], "Overall", "", 0, 2, open_low=True),
+        _band(src, rows[2], "Overall", "", 3, 1, open_high=True),
+        _band(src, rows[3], long_scope, None, 0, 2, open_low=True),
+    )
+
+
+def test_slugs_of_long_texts() -> None:
+    """Up to 64 characters a slug is the text's; longer, its first 56 characters (without a
+    trailing '-') and six hex digits of the whole slug's SHA-1."""
+    exact = "a" * 64
+    assert slugify(exact) == exact
+    over = "a" * 65
+    assert slugify(over) == "a" * 56 + "-" + hashlib.sha1(over.encode()).hexdigest()[:6]
+    assert slugify("word " * 13) == "-".join(["word"] * 13)  # 64 characters after the strip
+    long_slug = "-".join(["abcdefg"] * 9)  # 71 characters
+    digest = hashlib.sha1(long_slug.encode()).hexdigest()[:6]
+    # The first 56 characters end in '-' ('abcdefg-' seven times): dropped before the digest.
+    assert slugify("abcdefg " * 9) == long_slug[:55] + "-" + digest
+    assert slugify("_Émile's   ideas_!") == "emiles-ideas"
