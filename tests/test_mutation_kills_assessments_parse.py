@@ -23,6 +23,7 @@ from mkdocs_careerkit.assessments.model import (
 from mkdocs_careerkit.assessments.parse import (
     PageAssessments,
     ParseOptions,
+    fenced_lines,
     finding,
     parse_page,
     slugify,
@@ -1015,3 +1016,156 @@ def test_slugs_of_long_texts() -> None:
     # The first 56 characters end in '-' ('abcdefg-' seven times): dropped before the digest.
     assert slugify("abcdefg " * 9) == long_slug[:55] + "-" + digest
     assert slugify("_Émile's   ideas_!") == "emiles-ideas"
+
+
+QUOTED = """\
+```
+> !!! question "In code"
+>     - [ ] w
+```
+
+> !!! question "Quoted (1-5)"
+>     - [ ] x
+
+   > !!! QUESTION "Indented quote"
+   >
+   >     text
+   >     - [ ] y
+
+> !!! question "No statements"
+>     text only
+not quoted anymore
+>     - [ ] after the quote ended
+
+> !!! note "Another type"
+>     - [ ] z
+
+!!! assessment "After the quotes"
+    sacle: 1-5
+    - [ ] v
+"""
+
+
+def test_assessments_in_a_blockquote_are_reported_not_read() -> None:
+    """A quoted block of an assessment type (in any case) with a statement among its quoted
+    lines is reported at its '>' line and column; not one in code, one whose statements come
+    after the quote ended, or one of another type. The page's findings are in line order."""
+    src = QUOTED
+    quoted = "this assessment is inside a blockquote ('> !!!'), so readers cannot answer it"
+    hint = "remove the '>' in front of the block's lines"
+    page = parse_page(src.split("\n"))
+    assert [a.title for a in page.assessments] == ["After the quotes"]
+    assert page.findings == (
+        _finding(src, '> !!! question "Quoted (1-5)"', ">", "assessment.not-read", quoted, hint),
+        _finding(
+            src, '   > !!! QUESTION "Indented quote"', ">", "assessment.not-read", quoted, hint
+        ),
+        _finding(
+            src,
+            "    sacle: 1-5",
+            "sacle",
+            "assessment.unknown-option",
+            "unknown assessment option 'sacle'",
+            "did you mean 'scale'?",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "fenced"),
+    [
+        (["a", "```", "b", "```", "c"], [False, True, True, True, False]),
+        # Only the fence's own character closes it, not a line that merely holds one.
+        (["```", "x", "~~~", "text ``` inline", "```"], [True] * 5),
+        # A shorter fence does not close it, a longer one does.
+        (["````", "```", "`````", "after"], [True, True, True, False]),
+        (["```", "``` not closing", "```", "after"], [True, True, True, False]),
+        # Inline code is no fence; a tilde fence may hold backticks in its info string.
+        (["``` `x` ```", "after"], [False, False]),
+        (["~~~ `x`", "code", "~~~", "after"], [True, True, True, False]),
+        # Never closed: code to the end of the page.
+        (["text", "  ```python", "code"], [False, True, True]),
+    ],
+)
+def test_fenced_lines(lines: list[str], fenced: list[bool]) -> None:
+    assert fenced_lines(lines) == fenced
+
+
+NESTED = """\
+!!! question "Outer (1-5)"
+    - [ ] outer one
+
+    !!! question "Inner (1-3)"
+        - [ ] inner one
+        - [ ] inner two
+    - [ ] outer two
+"""
+
+
+def test_a_nested_assessment_is_read_on_its_own_and_hidden_from_its_parent() -> None:
+    src = NESTED
+    page = parse_page(src.split("\n"))
+    assert page.findings == ()
+    outer, inner = page.assessments
+    assert (outer.index, outer.end, [(i.text, i.line) for i in outer.items]) == (
+        0,
+        _at(src, "    - [ ] outer two"),
+        [("outer one", 2), ("outer two", _at(src, "    - [ ] outer two"))],
+    )
+    assert (inner.index, inner.end, [(i.text, i.line) for i in inner.items]) == (
+        1,
+        _at(src, "        - [ ] inner two"),
+        [
+            ("inner one", _at(src, "        - [ ] inner one")),
+            ("inner two", _at(src, "        - [ ] inner two")),
+        ],
+    )
+    assert (outer.scale and outer.scale.text, inner.scale and inner.scale.text) == ("1-5", "1-3")
+
+
+@pytest.mark.parametrize(
+    ("body", "intro", "tables"),
+    [
+        # The intro ends at the first tab, statement, table or band; prose after it is not in it.
+        (["Before.", '=== "Tab"', "    - [ ] a", "After."], "Before.", 0),
+        (["Before.", "- [ ] a", "", "After."], "Before.", 0),
+        (["Before.", "| h | i |", "|---|---|", "| 1 | 2 |", "", "After."], "Before.", 1),
+        (["Before.", "- Overall 3+: good", "", "After."], "Before.", 0),
+        # Pipes without a delimiter row are prose.
+        (
+            ["| not | a table |", "| still | prose |", "", "- [ ] a"],
+            "| not | a table |\n| still | prose |",
+            0,
+        ),
+        # A table right after a fence, or whose header and delimiter end the block.
+        (["```", "code", "```", "| h | i |", "|---|---|", "| 1 | 2 |", "- [ ] a"], "", 1),
+        (["- [ ] a", "", "| h | i |", "|---|---|"], "", 1),
+        # A table header on the block's last line is no table, whatever follows the block.
+        (["- [ ] a", "", "| h | i |"], "", 0),
+    ],
+)
+def test_where_the_intro_ends_and_what_is_a_table(body: list[str], intro: str, tables: int) -> None:
+    text = (
+        '!!! assessment "Q"\n' + "\n".join(f"    {b}" if b else "" for b in body) + "\n|---|---|\n"
+    )
+    page = parse_page(text.split("\n"))
+    assert page.findings == ()
+    (a,) = page.assessments
+    assert (a.intro, a.tables) == (intro, tables)
+
+
+def test_statement_text_is_plain_text() -> None:
+    """Link targets, emphasis and ids are dropped; an escaped character stays, as itself (it
+    was shown with its backslash and without the character before this test)."""
+    src = (
+        '!!! question "Q"\n'
+        "    - [ ] See [the guide][guide] and [this](x.md)\n"
+        "    - [ ] \\*Not emphasis\\* but **bold** and `code` {#plain}\n"
+        "    - [ ] \\[not a link\\](x), snake\\_case and a \\\\ backslash {#escapes}\n"
+    )
+    page = parse_page(src.split("\n"))
+    assert [(i.id, i.text) for i in page.assessments[0].items] == [
+        ("see-the-guide-and-this", "See the guide and this"),
+        ("plain", "*Not emphasis* but bold and code"),
+        ("escapes", "[not a link](x), snake_case and a \\ backslash"),
+    ]

@@ -140,21 +140,35 @@ def plain_text(markdown: str) -> str:
     Raw HTML is kept as text on purpose: it is data here, escaped wherever it goes.
     """
     text = _ID_SUFFIX_RE.sub("", markdown)
+    escaped: list[str] = []
+    if "\\" in text:
+        # An escaped character is itself, never markup: set it aside until the markup is gone.
+        def aside(m: re.Match[str]) -> str:
+            escaped.append(m.group(1))
+            return f"\x00{len(escaped) - 1}\x00"
+
+        text = _ESCAPE_RE.sub(aside, text)
     if "[" in text:
         text = _INLINE_LINK_RE.sub(r"\1", text)
         text = _REF_LINK_RE.sub(r"\1", text)
     text = _MARKUP_RE.sub("", text)
     if "_" in text:
         text = _UNDERSCORE_RE.sub("", text)
-    if "\\" in text:
-        text = _ESCAPE_RE.sub("", text)
+    if escaped:
+        text = _ASIDE_RE.sub(lambda m: _put_back(m, escaped), text)
     return " ".join(text.split())
+
+
+def _put_back(m: re.Match[str], escaped: list[str]) -> str:
+    n = int(m.group(1))
+    return escaped[n] if n < len(escaped) else m.group(0)  # a NUL the author wrote
 
 
 _INLINE_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _REF_LINK_RE = re.compile(r"!?\[([^\]]*)\]\[[^\]]*\]")
 _UNDERSCORE_RE = re.compile(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
-_ESCAPE_RE = re.compile(r"\\(?=[^\w\s])")
+_ESCAPE_RE = re.compile(r"\\([^\w\s]|_)")
+_ASIDE_RE = re.compile(r"\x00(\d+)\x00")
 _APOSTROPHE_RE = re.compile(r"['’`]")
 _NON_WORD_RE = re.compile(r"[^\w]+")
 
