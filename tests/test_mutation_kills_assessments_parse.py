@@ -27,6 +27,7 @@ from mkdocs_careerkit.assessments.parse import (
     finding,
     parse_page,
     slugify,
+    split_cells,
 )
 from mkdocs_careerkit.findings import Finding
 
@@ -1140,6 +1141,7 @@ def test_a_nested_assessment_is_read_on_its_own_and_hidden_from_its_parent() -> 
         # A table right after a fence, or whose header and delimiter end the block.
         (["```", "code", "```", "| h | i |", "|---|---|", "| 1 | 2 |", "- [ ] a"], "", 1),
         (["- [ ] a", "", "| h | i |", "|---|---|"], "", 1),
+        (["| h | i |", "|---|---|", "```", "code", "```", "- [ ] a"], "", 1),
         # A table header on the block's last line is no table, whatever follows the block.
         (["- [ ] a", "", "| h | i |"], "", 0),
     ],
@@ -1168,4 +1170,64 @@ def test_statement_text_is_plain_text() -> None:
         ("see-the-guide-and-this", "See the guide and this"),
         ("plain", "*Not emphasis* but bold and code"),
         ("escapes", "[not a link](x), snake_case and a \\ backslash"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [
+        ("| a | b |", ["a", "b"]),
+        ("a | b", ["a", "b"]),
+        ("|| a |", ["", "a"]),
+        ("| a ||", ["a", ""]),
+        # An escaped pipe is text, also at the end of the row.
+        ("| a \\| b | c \\|", ["a \\| b", "c \\|"]),
+    ],
+)
+def test_split_cells(row: str, cells: list[str]) -> None:
+    assert split_cells(row) == cells
+
+
+@pytest.mark.parametrize(
+    ("before", "scale"),
+    [
+        # The first scale of the paragraph right before the block, in reading order.
+        (["Rate 1-5 first,", "or rate 1-4 after that:"], ("1-5", 1, 6)),
+        (["Some words.", "Rate 1-4 here:", "And more words."], ("1-4", 2, 6)),
+        # An admonition, a collapsible, a heading or a table row is no paragraph.
+        (['!!! note "Rate 1-5"'], None),
+        (['??? note "Rate 1-5"'], None),
+        (["| Rate 1-5 |"], None),
+    ],
+)
+def test_the_paragraph_before_a_block(
+    before: list[str], scale: tuple[str, int, int] | None
+) -> None:
+    src = "\n".join(before) + '\n!!! question "Q"\n    - [ ] one\n'
+    (a,) = parse_page(src.split("\n")).assessments
+    assert (a.scale and (a.scale.text, a.scale.line, a.scale.column)) == scale
+
+
+def test_the_paragraph_before_a_block_in_a_list_item() -> None:
+    """Indented like the block: a table row there is no paragraph either."""
+    src = '- item\n\n    | Rate 1-5 |\n    !!! question "Q"\n        - [ ] one\n'
+    (a,) = parse_page(src.split("\n")).assessments
+    assert a.scale is None
+    src = src.replace("| Rate 1-5 |", "Rate 1-5:")
+    (a,) = parse_page(src.split("\n")).assessments
+    assert a.scale == Scale((_p(1), _p(5)), 3, 10, "1-5")
+
+
+def test_tabs_inside_a_tab_are_not_sections() -> None:
+    src = (
+        '!!! question "Q"\n'
+        '    === "Outer"\n'
+        '        === "Inner"\n'
+        "            - [ ] inside both\n"
+        "    - [ ] outside\n"
+    )
+    (a,) = parse_page(src.split("\n")).assessments
+    assert [(s.id, s.title, [i.text for i in s.items]) for s in a.sections] == [
+        ("_", "", ["outside"]),
+        ("outer", "Outer", ["inside both"]),
     ]
