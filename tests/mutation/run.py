@@ -88,7 +88,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "tags-taxonomy": (
         "mkdocs_careerkit/tags/taxonomy.py",
-        ["tests/test_tags_taxonomy.py"],
+        ["tests/test_tags_taxonomy.py", "tests/test_mutation_kills_tags_taxonomy.py"],
     ),
     "tags-check": (
         "mkdocs_careerkit/tags/check.py",
