@@ -1231,3 +1231,38 @@ def test_tabs_inside_a_tab_are_not_sections() -> None:
         ("_", "", ["outside"]),
         ("outer", "Outer", ["inside both"]),
     ]
+
+
+RUBRIC_BLOCK = (
+    '!!! question "Making decisions"\n'
+    "    | Level | Decisions |\n"
+    "    |---|---|\n"
+    "    | {first} | follows |\n"
+    "    | {second} | leads |\n"
+    "{more}"
+)
+
+
+def _rubric_block(first: str, second: str, more: str = "") -> list[tuple[str, str, str]]:
+    text = RUBRIC_BLOCK.format(first=first, second=second, more=more)
+    page = parse_page(text.split("\n"))
+    assert page.findings == ()
+    return [(i.id, i.text, i.kind) for a in page.assessments for i in a.items]
+
+
+def test_a_question_block_with_a_level_table() -> None:
+    """Levels written with their number in parentheses make a question block a rubric; the
+    competency of a block's only rubric is the block's title; bare numbers are an ordinary
+    table in an ordinary admonition."""
+    assert _rubric_block("Novice (1)", "Expert (2)") == [
+        ("decisions", "Making decisions", "rubric")
+    ]
+    assert _rubric_block("1", "2") == []
+    assert _rubric_block("Novice (1)", "Expert (2)", "\n    - [ ] and a statement\n") == [
+        ("decisions", "Decisions", "rubric"),
+        ("and-a-statement", "and a statement", "check"),
+    ]
+    # Numbers in parentheses in another column do not count.
+    text = RUBRIC_BLOCK.format(first="1", second="2", more="").replace("s |", "s (1) |")
+    assert "| follows (1) |" in text and "| leads (1) |" in text
+    assert parse_page(text.split("\n")).assessments == ()
