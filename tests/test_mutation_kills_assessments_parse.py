@@ -1266,3 +1266,17 @@ def test_a_question_block_with_a_level_table() -> None:
     text = RUBRIC_BLOCK.format(first="1", second="2", more="").replace("s |", "s (1) |")
     assert "| follows (1) |" in text and "| leads (1) |" in text
     assert parse_page(text.split("\n")).assessments == ()
+
+
+def test_an_explicit_block_of_options_only() -> None:
+    """Options on the block's last lines are options too."""
+    page = parse_page('!!! assessment "Q"\n    id: q-1\n    scale: 1-4\n'.split("\n"))
+    (a,) = page.assessments
+    assert (a.id, a.scale, a.option_lines, a.end, a.sections) == (
+        "q-1",
+        Scale((_p(1), _p(4)), 3, 12, "1-4"),
+        (2, 3),
+        3,
+        (),
+    )
+    assert page.findings == ()
