@@ -221,3 +221,41 @@ def test_same_book_needs_the_same_key_and_a_shared_surname_or_no_authors() -> No
 def test_an_unclosed_parenthesis_keeps_the_note() -> None:
     entry = _entry("_Drive_ by Daniel Pink (x")
     assert (entry.authors, entry.note) == (("Daniel Pink",), "(x")
+
+
+def test_sections_of_remembers_a_pages_sections() -> None:
+    from mkdocs_careerkit.reading import parse as reading_parse
+
+    lines = ["## Further Reading", "- _Drive_ by Daniel H. Pink"]
+    first = reading_parse.sections_of(lines, NAMES)
+    assert first == tuple(find_sections(lines, NAMES))
+    assert first[0].items[0].line == 2
+    # The same lines (a tuple or a list) give the very same sections; other names, others.
+    assert reading_parse.sections_of(tuple(lines), NAMES) is first
+    assert reading_parse.sections_of(lines, ("Reading",)) == ()
+    # Other lines are other sections.
+    moved = ["", *lines]
+    assert reading_parse.sections_of(moved, NAMES)[0].line == 2
+
+
+def test_sections_of_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs_careerkit.reading import parse as reading_parse
+
+    full = {(str(n).encode(), NAMES): () for n in range(8192)}
+    monkeypatch.setattr(reading_parse, "_SECTIONS", full)
+    found = reading_parse.sections_of(["## Further Reading", "- x"], NAMES)
+    assert [len(s.items) for s in found] == [1]
+    assert len(full) == 1  # cleared, then this page remembered
+    not_full = {(str(n).encode(), NAMES): () for n in range(8191)}
+    monkeypatch.setattr(reading_parse, "_SECTIONS", not_full)
+    reading_parse.sections_of(["## Further Reading", "- y"], NAMES)
+    assert len(not_full) == 8192
+
+
+def test_sections_of_a_page_with_undecodable_bytes() -> None:
+    """A page read with surrogate escapes (bytes that are not UTF-8) is remembered too."""
+    from mkdocs_careerkit.reading import parse as reading_parse
+
+    lines = ["## Further Reading", "- caf\udce9 notes"]
+    (section,) = reading_parse.sections_of(lines, NAMES)
+    assert [i.text for i in section.items] == ["caf\udce9 notes"]
