@@ -18,12 +18,23 @@ from mkdocs_careerkit.reading.parse import (
     find_sections,
     has_marker,
     heading_matches,
+    normal,
     parse_entry,
     plain_rest,
     same_book,
 )
 
 NAMES = ("Further Reading",)
+
+
+@pytest.fixture(autouse=True)
+def _parse_afresh() -> None:
+    """Parse every text anew: parse_entry remembers texts, and an entry remembered from an
+    earlier test (or, under mutmut, from the run before the mutant) would hide what the parser
+    does now."""
+    parse_entry.cache_clear()
+    normal.cache_clear()
+
 
 PAGE = [
     "# Guide",
@@ -218,9 +229,21 @@ def test_same_book_needs_the_same_key_and_a_shared_surname_or_no_authors() -> No
     assert same_book(anonymous, _entry("**_The Lean Startup_**"))
 
 
-def test_an_unclosed_parenthesis_keeps_the_note() -> None:
-    entry = _entry("_Drive_ by Daniel Pink (x")
-    assert (entry.authors, entry.note) == (("Daniel Pink",), "(x")
+@pytest.mark.parametrize(
+    ("tail", "note"),
+    [
+        # A note wholly in parentheses loses them, nested ones kept; otherwise it stays as
+        # written.
+        ("(a note (with a nested one) inside)", "a note (with a nested one) inside"),
+        ("(a note).", "a note"),
+        ("(one) and (two)", "(one) and (two)"),
+        ("(x", "(x"),
+        ("(ab", "(ab"),
+    ],
+)
+def test_a_note_in_parentheses(tail: str, note: str) -> None:
+    entry = _entry(f"_Drive_ by Daniel Pink {tail}")
+    assert (entry.authors, entry.note) == (("Daniel Pink",), note)
 
 
 def test_sections_of_remembers_a_pages_sections() -> None:
