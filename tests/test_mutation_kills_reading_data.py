@@ -182,6 +182,9 @@ wrongbestfor:
 wrongurl:
   title: Wrong URL
   url: javascript:alert(1)
+untitled:
+  authors: Somebody
+  title: "  "
 early: {title: Early again}
 after:
   title: After
@@ -255,6 +258,8 @@ def test_a_problem_is_reported_at_its_fields_line(tmp_path: Path) -> None:
             "book 'wrongurl': url 'javascript:alert(1)' is not an http(s) address",
             "write the whole address, starting with https://",
         ),
+        # A missing or blank title is reported at the book's own line.
+        f(at("untitled:"), "reading.book-missing-title", "book 'untitled' has no title"),
         f(
             at("early: {title: Early again}"),
             "reading.bad-data-file",
@@ -266,7 +271,7 @@ def test_a_problem_is_reported_at_its_fields_line(tmp_path: Path) -> None:
 def test_books_with_an_error_are_left_out_and_a_bad_cover_is_dropped(tmp_path: Path) -> None:
     books, _ = _spread(tmp_path)
     # An unknown field and a missing cover are reported, but the book stays (without the cover);
-    # a bad author, year, ISBN, best_for or URL leaves the book out.
+    # a missing title, a bad author, year, ISBN, best_for or URL leaves the book out.
     assert sorted(books) == ["after", "early", "late", "outside"]
     assert books["early"].entry.year == 1450  # the first printed year is allowed
     late = books["late"]
