@@ -24,8 +24,8 @@ from mkdocs_careerkit.assessments.parse import (
     PageAssessments,
     ParseOptions,
     fenced_lines,
-    finding,
     parse_page,
+    plain_text,
     slugify,
     split_cells,
 )
@@ -243,7 +243,9 @@ def _rate(src: str, line: str, iid: str, text: str, **kw: Any) -> Item:
 def _finding(
     src: str, line: str, part: str, code: str, message: str, suggestion: str = ""
 ) -> Finding:
-    return finding(_at(src, line), _col(line, part), code, message, suggestion)
+    """A finding as parse_page reports it: no file yet, the code's severity (spelled out here)."""
+    severity = "warn" if code in ("assessment.not-read", "assessment.unusable-scale") else "error"
+    return Finding("", _at(src, line), _col(line, part), code, severity, message, suggestion)
 
 
 def test_an_explicit_block_whole() -> None:
@@ -776,7 +778,7 @@ def test_explicit_options_whole(
     (a,) = page.assessments
     assert (a.id, a.scale, a.option_lines, a.intro) == ("q", scale, option_lines, intro)
     assert page.findings == tuple(
-        finding(line, column, "assessment.bad-option", message, hint)
+        Finding("", line, column, "assessment.bad-option", "error", message, hint)
         for line, column, message, hint in findings
     )
 
@@ -1280,3 +1282,47 @@ def test_an_explicit_block_of_options_only() -> None:
         (),
     )
     assert page.findings == ()
+
+
+def test_positions_and_columns_in_odd_places() -> None:
+    """An id after other braces is found where it is; a row without a level is reported at
+    its own indentation; the level column is never the example column, whatever its name."""
+    src = (
+        '!!! assessment "Q"\n'
+        "    - [ ] Use {braces} here {#braces}\n"
+        "\n"
+        "    | Current | Skill |\n"
+        "    |---|---|\n"
+        "    | 1 | a |\n"
+        "      | one | b |\n"
+        "    | 2 | c |\n"
+    )
+    page = parse_page(src.split("\n"))
+    statement, rubric = page.assessments[0].items
+    line = "    - [ ] Use {braces} here {#braces}"
+    assert (statement.id, statement.text, statement.id_column) == (
+        "braces",
+        "Use {braces} here",
+        _col(line, "{#"),
+    )
+    assert (rubric.text, rubric.example, rubric.example_column) == ("Skill", None, -1)
+    assert [level.value for level in rubric.levels] == [1, 2]
+    assert page.findings == (
+        _finding(
+            src,
+            "      | one | b |",
+            "|",
+            "assessment.rubric-bad-level",
+            "rubric row 'one' has no single level number",
+            "start the row with its level, e.g. '| Novice (1) | ... |'",
+        ),
+    )
+
+
+def test_plain_text_keeps_nul_characters_the_author_wrote() -> None:
+    """Escaped characters are set aside between NULs while the markup goes; NULs and digits the
+    author wrote are never taken for them."""
+    assert plain_text("a \x001\x00 b \\*") == "a \x001\x00 b *"
+    assert plain_text("\\* \x000\x00 \x00\x000\x00\x00 \x009\x00") == (
+        "* \x000\x00 \x00\x000\x00\x00 \x009\x00"
+    )

@@ -141,11 +141,16 @@ def plain_text(markdown: str) -> str:
     """
     text = _ID_SUFFIX_RE.sub("", markdown)
     escaped: list[str] = []
+    mark = ""
     if "\\" in text:
-        # An escaped character is itself, never markup: set it aside until the markup is gone.
+        # An escaped character is itself, never markup: set it aside until the markup is gone,
+        # between runs of more NULs than the author wrote in all (so never mistaken for text,
+        # even where removed markup joins the author's NULs).
+        mark = "\x00" * (text.count("\x00") + 1)
+
         def aside(m: re.Match[str]) -> str:
             escaped.append(m.group(1))
-            return f"\x00{len(escaped) - 1}\x00"
+            return f"{mark}{len(escaped) - 1}{mark}"
 
         text = _ESCAPE_RE.sub(aside, text)
     if "[" in text:
@@ -155,20 +160,14 @@ def plain_text(markdown: str) -> str:
     if "_" in text:
         text = _UNDERSCORE_RE.sub("", text)
     if escaped:
-        text = _ASIDE_RE.sub(lambda m: _put_back(m, escaped), text)
+        text = re.sub(f"{mark}(\\d+){mark}", lambda m: escaped[int(m.group(1))], text)
     return " ".join(text.split())
-
-
-def _put_back(m: re.Match[str], escaped: list[str]) -> str:
-    n = int(m.group(1))
-    return escaped[n] if n < len(escaped) else m.group(0)  # a NUL the author wrote
 
 
 _INLINE_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _REF_LINK_RE = re.compile(r"!?\[([^\]]*)\]\[[^\]]*\]")
 _UNDERSCORE_RE = re.compile(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
 _ESCAPE_RE = re.compile(r"\\([^\w\s]|_)")
-_ASIDE_RE = re.compile(r"\x00(\d+)\x00")
 _APOSTROPHE_RE = re.compile(r"['’`]")
 _NON_WORD_RE = re.compile(r"[^\w]+")
 
