@@ -1326,3 +1326,66 @@ def test_plain_text_keeps_nul_characters_the_author_wrote() -> None:
     assert plain_text("\\* \x000\x00 \x00\x000\x00\x00 \x009\x00") == (
         "* \x000\x00 \x00\x000\x00\x00 \x009\x00"
     )
+
+
+def test_only_explicit_blocks_have_options() -> None:
+    """In a question block a 'key: value' first line is prose; an explicit block's only
+    option may be its last line."""
+    page = parse_page('!!! question "Q"\n    id: x\n\n    - [ ] one\n'.split("\n"))
+    (a,) = page.assessments
+    assert (a.id, a.option_lines, a.intro) == ("q", (), "id: x")
+    (a,) = parse_page('!!! assessment "Q"\n    scale: 1-4\n'.split("\n")).assessments
+    assert (a.scale, a.option_lines, a.intro) == (Scale((_p(1), _p(4)), 2, 12, "1-4"), (2,), "")
+
+
+def test_section_ids_and_band_scopes_from_odd_titles() -> None:
+    """A tab title without words gets a numbered id (counting the statements outside tabs as
+    the first group); a band may name a section whose title ends in 'score'."""
+    src = (
+        '!!! question "Q (1-5)"\n'
+        "    - [ ] outside\n"
+        "\n"
+        '    === "???"\n'
+        "        - [ ] in the wordless tab\n"
+        "\n"
+        '    === "Team score"\n'
+        "        - [ ] in the team tab\n"
+        "\n"
+        "    - Team score below 2: talk\n"
+    )
+    page = parse_page(src.split("\n"))
+    (a,) = page.assessments
+    assert [(s.id, s.title) for s in a.sections] == [
+        ("_", ""),
+        ("section-2", "???"),
+        ("team-score", "Team score"),
+    ]
+    assert [(b.scope, b.section) for b in a.bands] == [("Team score", "team-score")]
+
+
+def test_the_group_of_a_block_after_a_tab_at_its_own_indentation() -> None:
+    """A block indented like a tab title is not inside that tab (its content is indented
+    further): the group is the heading above; a heading below the block never counts."""
+    src = (
+        "## Heading\n"
+        "\n"
+        "- item\n"
+        "\n"
+        '    === "Tab in the item"\n'
+        "        text\n"
+        "\n"
+        '    !!! question "Q"\n'
+        "        - [ ] one\n"
+        "## Last"
+    )
+    (a,) = parse_page(src.split("\n")).assessments
+    assert a.group == "Heading"
+    (a,) = parse_page('!!! question "Q"\n    - [ ] one\n## Last'.split("\n")).assessments
+    assert a.group == ""
+
+
+def test_an_intro_may_start_with_an_x() -> None:
+    (a,) = parse_page(
+        '!!! question "Q"\n    XP matters, X\n\n    - [ ] one\n'.split("\n")
+    ).assessments
+    assert a.intro == "XP matters, X"
