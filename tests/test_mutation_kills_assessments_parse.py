@@ -1389,3 +1389,42 @@ def test_an_intro_may_start_with_an_x() -> None:
         '!!! question "Q"\n    XP matters, X\n\n    - [ ] one\n'.split("\n")
     ).assessments
     assert a.intro == "XP matters, X"
+
+
+def test_a_page_whose_only_blocks_are_quoted() -> None:
+    src = '> !!! question "Q"\n>     - [ ] x\n'
+    page = parse_page(src.split("\n"))
+    assert page == PageAssessments(
+        (),
+        (
+            _finding(
+                src,
+                '> !!! question "Q"',
+                ">",
+                "assessment.not-read",
+                "this assessment is inside a blockquote ('> !!!'), so readers cannot answer it",
+                "remove the '>' in front of the block's lines",
+            ),
+        ),
+    )
+
+
+def test_fenced_code_after_a_nested_assessment_stays_code() -> None:
+    src = (
+        '!!! question "Outer (1-5)"\n'
+        "    - [ ] outer one\n"
+        "\n"
+        '    !!! question "Inner (1-3)"\n'
+        "        - [ ] inner one\n"
+        "    - [ ] outer two\n"
+        "    ```\n"
+        "    - [ ] in code\n"
+        "    ```\n"
+        "    - [ ] outer three\n"
+    )
+    page = parse_page(src.split("\n"))
+    assert page.findings == ()
+    assert [[i.text for i in a.items] for a in page.assessments] == [
+        ["outer one", "outer two", "outer three"],
+        ["inner one"],
+    ]
