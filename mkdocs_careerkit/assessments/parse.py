@@ -140,21 +140,34 @@ def plain_text(markdown: str) -> str:
     Raw HTML is kept as text on purpose: it is data here, escaped wherever it goes.
     """
     text = _ID_SUFFIX_RE.sub("", markdown)
+    escaped: list[str] = []
+    mark = ""
+    if "\\" in text:
+        # An escaped character is itself, never markup: set it aside until the markup is gone,
+        # between runs of more NULs than the author wrote in all (so never mistaken for text,
+        # even where removed markup joins the author's NULs).
+        mark = "\x00" * (text.count("\x00") + 1)
+
+        def aside(m: re.Match[str]) -> str:
+            escaped.append(m.group(1))
+            return f"{mark}{len(escaped) - 1}{mark}"
+
+        text = _ESCAPE_RE.sub(aside, text)
     if "[" in text:
         text = _INLINE_LINK_RE.sub(r"\1", text)
         text = _REF_LINK_RE.sub(r"\1", text)
     text = _MARKUP_RE.sub("", text)
     if "_" in text:
         text = _UNDERSCORE_RE.sub("", text)
-    if "\\" in text:
-        text = _ESCAPE_RE.sub("", text)
+    if escaped:
+        text = re.sub(f"{mark}(\\d+){mark}", lambda m: escaped[int(m.group(1))], text)
     return " ".join(text.split())
 
 
 _INLINE_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _REF_LINK_RE = re.compile(r"!?\[([^\]]*)\]\[[^\]]*\]")
 _UNDERSCORE_RE = re.compile(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
-_ESCAPE_RE = re.compile(r"\\(?=[^\w\s])")
+_ESCAPE_RE = re.compile(r"\\([^\w\s]|_)")
 _APOSTROPHE_RE = re.compile(r"['’`]")
 _NON_WORD_RE = re.compile(r"[^\w]+")
 
@@ -499,7 +512,8 @@ class _BlockReader:
                 continue
             if depth < 4:
                 section = -1  # text at the block's own level ends the tab set
-            if text.startswith(">") and _QUOTED_ITEM_RE.match(text):
+            # In a tab or under an item the quote is indented past the block's own text.
+            if _QUOTED_ITEM_RE.match(text.lstrip(" ")):
                 self._report(
                     idx + 1,
                     _indent(raw) + 1,
@@ -620,7 +634,11 @@ class _BlockReader:
             levels.append(Level(int(numbers[0]), plain_text(cells[0]), text, line))
             if 0 < example_column < len(cells) and cells[example_column].strip() not in _UNMARKED:
                 example = int(numbers[0]) if example is None else example
-        name_cell = next((c for c in header[1:] if c.strip()), header[0] if header else "")
+        # The competency is the first named column after the level's, never the example column.
+        name_cell = next(
+            (c for n, c in enumerate(header) if n and n != example_column and c.strip()),
+            header[0] if header else "",
+        )
         own = _ID_TOKEN_RE.search(name_cell)
         id_column = 0
         if own:

@@ -76,7 +76,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "reading-parse": (
         "mkdocs_careerkit/reading/parse.py",
-        ["tests/test_reading_parse.py"],
+        ["tests/test_reading_parse.py", "tests/test_mutation_kills_reading_parse.py"],
     ),
     "reading-check": (
         "mkdocs_careerkit/reading/check.py",
@@ -88,7 +88,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "tags-taxonomy": (
         "mkdocs_careerkit/tags/taxonomy.py",
-        ["tests/test_tags_taxonomy.py"],
+        ["tests/test_tags_taxonomy.py", "tests/test_mutation_kills_tags_taxonomy.py"],
     ),
     "tags-check": (
         "mkdocs_careerkit/tags/check.py",
