@@ -106,6 +106,10 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         "mkdocs_careerkit/linkgraph/core.py",
         ["tests/test_linkgraph.py", "tests/test_mutation_kills_linkgraph.py"],
     ),
+    "navcards-check": (
+        "mkdocs_careerkit/navcards/check.py",
+        ["tests/test_navcards.py"],
+    ),
 }
 IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "mutants", "site", "out", "__pycache__", ".*_cache", ".hypothesis"
