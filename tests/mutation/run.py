@@ -108,7 +108,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "navcards-check": (
         "mkdocs_careerkit/navcards/check.py",
-        ["tests/test_navcards.py"],
+        ["tests/test_navcards.py", "tests/test_navcards_check.py"],
     ),
 }
 IGNORE = shutil.ignore_patterns(

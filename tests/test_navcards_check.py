@@ -1,0 +1,220 @@
+"""navcards/check.py whole: which scanned link each card is, which swallowed lists the cards
+repair, the findings for items left as written, and check's view from the source alone. Every
+case starts from Markdown: the scan reads it, the extension makes the cards."""
+
+from __future__ import annotations
+
+import markdown
+
+from mkdocs_careerkit.findings import Finding
+from mkdocs_careerkit.navcards.check import (
+    card_links,
+    repaired,
+    repaired_in_source,
+    spans,
+    unparsed_findings,
+)
+from mkdocs_careerkit.navcards.enhance import Section
+from mkdocs_careerkit.navcards.extension import NavCardsExtension
+from mkdocs_careerkit.xref.scan import PageScan, scan_page
+
+NAMES = ("Cross-Reference Navigation",)
+
+
+def read(source: str, line_offset: int = 0) -> tuple[PageScan, list[Section]]:
+    found: list[Section] = []
+    markdown.markdown(source, extensions=["attr_list", NavCardsExtension(collect=found.extend)])
+    return scan_page(source, line_offset=line_offset), found
+
+
+def where(links: list) -> list[tuple[int, int, str] | None]:  # type: ignore[type-arg]
+    return [None if x is None else (x.line, x.column, x.target) for x in links]
+
+
+PAGE = """\
+# Title
+
+[before](x.md)
+
+## Cross-Reference Navigation
+
+[bdef]: b.md
+
+**Group:**
+
+- [A](a.md) - first ![pic](b.md) [^1]
+- **[B](b.md)** - second, see [inline](e.md)
+
+### Sub
+
+- [C](c.md) - third
+
+## Elsewhere
+
+- [D](d.md) - not a card
+
+[^1]: A note.
+"""
+
+
+def test_each_card_is_the_next_scanned_link_to_its_target_in_its_own_section() -> None:
+    scan, sections = read(PAGE)
+    assert [c.href for s in sections for c in s.cards] == ["a.md", "b.md", "c.md"]
+    found = spans(scan.headings, NAMES)
+    assert [(s.heading.line, s.end) for s in found] == [(5, 18)]
+    # The definition and the image to b.md before B are not its link.
+    expected = [(11, 3, "a.md"), (12, 5, "b.md"), (16, 3, "c.md")]
+    assert where(card_links(scan, sections, NAMES)) == expected
+    assert where(card_links(scan, sections, NAMES, found)) == expected
+
+
+def test_a_card_whose_link_the_scan_does_not_see_there_has_none() -> None:
+    scan, sections = read(PAGE)
+    # Names that find no section in the scan: no pool to match from, every card unmatched.
+    assert where(card_links(scan, sections, ("Nothing Here",))) == [None, None, None]
+    # Two sections in the scan, one in the tree: they do not agree, nothing is matched.
+    twice = PAGE.replace("## Elsewhere", "## Cross-Reference Navigation")
+    scan2, _ = read(twice)
+    assert where(card_links(scan2, sections, NAMES)) == [None, None, None]
+
+
+def test_the_last_section_runs_to_the_end_of_a_long_page() -> None:
+    prose = "".join(f"Line {n}.\n\n" for n in range(60))
+    source = f"# T\n\n{prose}## Cross-Reference Navigation\n\n{prose}- [Far](far.md) - why\n"
+    scan, sections = read(source)
+    [span] = spans(scan.headings, NAMES)
+    assert span.end > scan.headings[-1].line + 200
+    assert where(card_links(scan, sections, NAMES)) == [(245, 3, "far.md")]
+
+
+def test_cards_take_links_in_order_and_skip_one_that_matches_no_card() -> None:
+    source = """\
+# T
+
+## Cross-Reference Navigation
+
+- [A](a.md) - one
+- [A again](a.md) - two
+- [Not mine](b.md) and [B](b.md) - three
+"""
+    scan, sections = read(source)
+    assert [c.href for c in sections[0].cards] == ["a.md", "a.md", "b.md"]
+    assert where(card_links(scan, sections, NAMES)) == [
+        (5, 3, "a.md"),
+        (6, 3, "a.md"),
+        (7, 3, "b.md"),
+    ]
+
+
+SWALLOWED = """\
+# T
+
+## Cross-Reference Navigation
+
+**One:**
+- [A](a.md) - first
+- [B](b.md) - second
+
+**Two:**
+- plain words, no link
+- [C](c.md) - third
+
+## Later
+
+**Three:**
+- [D](d.md) - elsewhere
+"""
+
+
+def test_repaired_lists_are_the_swallowed_paragraphs_that_became_cards() -> None:
+    scan, sections = read(SWALLOWED)
+    assert [s.line for s in scan.swallowed] == [6, 10, 16]
+    assert sections[0].swallowed == (True, False)
+    assert [s.line for s in repaired(scan, sections, NAMES)] == [6]
+    assert [s.line for s in repaired(scan, sections, NAMES, spans(scan.headings, NAMES))] == [6]
+    # Sections that do not agree with the scan's: nothing is claimed as repaired.
+    assert repaired(scan, sections, ("Later",)) == []
+    assert repaired(scan, [*sections, *sections], NAMES) == []
+
+
+def test_check_sees_the_same_repairs_from_the_source_alone() -> None:
+    scan, _ = read(SWALLOWED)
+    lines = SWALLOWED.split("\n")
+    assert [s.line for s in repaired_in_source(scan, NAMES, lines)] == [6]
+    assert [s.line for s in repaired_in_source(scan, ("Later",), lines)] == [16]
+    assert repaired_in_source(scan, ("Nothing",), lines) == []
+
+
+def test_check_counts_lines_after_front_matter() -> None:
+    front = "---\ntitle: T\n---\n"
+    scan, _ = read(SWALLOWED, line_offset=3)
+    lines = SWALLOWED.split("\n")
+    assert [s.line for s in scan.swallowed] == [9, 13, 19]
+    assert [s.line for s in repaired_in_source(scan, NAMES, lines, line_offset=3)] == [9]
+    assert front  # the offset is the front matter's three lines
+
+
+def test_a_swallowed_paragraph_ends_at_a_blank_line_or_a_heading() -> None:
+    source = """\
+# T
+
+## Cross-Reference Navigation
+
+**One:**
+- [A](a.md) - first
+- [B](b.md) - second
+continued text of B
+## Next
+- not a link, but past the heading
+"""
+    scan, _ = read(source)
+    lines = source.split("\n")
+    assert [s.line for s in repaired_in_source(scan, NAMES, lines)] == [6]
+
+
+def test_items_left_as_written_are_findings_at_their_sections_heading() -> None:
+    long = "x" * 70
+    source = f"""\
+# T
+
+## Cross-Reference Navigation
+
+- [A](a.md) - fine
+- no link here
+- {long}
+"""
+    scan, sections = read(source)
+    assert sections[0].unparsed == ("no link here", long)
+    message = "in section 'Cross-Reference Navigation' is not a link followed by a reason"
+    hint = (
+        "write each item as '- [Title](page.md) - why to read it', under a bold label such as "
+        "'**Related skills:**'"
+    )
+    expected = [
+        Finding(
+            "p.md",
+            3,
+            1,
+            "navcards.unparsed",
+            "info",
+            f"'no link here' {message}; left as written",
+            hint,
+        ),
+        Finding(
+            "p.md",
+            3,
+            1,
+            "navcards.unparsed",
+            "info",
+            f"'{'x' * 49}…' {message}; left as written",
+            hint,
+        ),
+    ]
+    assert unparsed_findings("p.md", scan, sections, NAMES) == expected
+    assert unparsed_findings("p.md", scan, sections, NAMES, spans(scan.headings, NAMES)) == expected
+    # A scan that does not agree on the sections: at the top of the page.
+    assert [f.line for f in unparsed_findings("p.md", scan, sections, ("Nothing",))] == [1, 1]
+    # Exactly fifty characters are quoted whole.
+    fifty = "y" * 50
+    scan3, sections3 = read(source.replace(long, fifty))
+    assert f"'{fifty}' {message}" in unparsed_findings("p.md", scan3, sections3, NAMES)[1].message
