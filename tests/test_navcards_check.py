@@ -21,9 +21,12 @@ from mkdocs_careerkit.xref.scan import PageScan, scan_page
 NAMES = ("Cross-Reference Navigation",)
 
 
-def read(source: str, line_offset: int = 0) -> tuple[PageScan, list[Section]]:
+def read(
+    source: str, line_offset: int = 0, names: tuple[str, ...] = NAMES
+) -> tuple[PageScan, list[Section]]:
     found: list[Section] = []
-    markdown.markdown(source, extensions=["attr_list", NavCardsExtension(collect=found.extend)])
+    cards = NavCardsExtension(collect=found.extend, headings=list(names))
+    markdown.markdown(source, extensions=["attr_list", cards])
     return scan_page(source, line_offset=line_offset), found
 
 
@@ -218,3 +221,35 @@ def test_items_left_as_written_are_findings_at_their_sections_heading() -> None:
     fifty = "y" * 50
     scan3, sections3 = read(source.replace(long, fifty))
     assert f"'{fifty}' {message}" in unparsed_findings("p.md", scan3, sections3, NAMES)[1].message
+
+
+def test_repairs_in_every_section_indented_items_and_a_hash_line_ending_the_paragraph() -> None:
+    source = """\
+# T
+
+## Cross-Reference Navigation
+
+**One:**
+- [A](a.md) - first
+  - [B](b.md) - indented under the first
+
+## Related
+
+**Two:**
+- [C](c.md) - third
+"""
+    names = (*NAMES, "Related")
+    scan, sections = read(source, names=names)
+    assert [s.line for s in scan.swallowed] == [6, 12]
+    assert [s.swallowed for s in sections] == [(True,), (True,)]
+    # Both sections' repairs, not only the last one's.
+    assert [s.line for s in repaired(scan, sections, names)] == [6, 12]
+    # From the source: an item indented by up to three spaces is an item too.
+    lines = source.split("\n")
+    assert [s.line for s in repaired_in_source(scan, names, lines)] == [6, 12]
+    # A line starting with '#' after spaces ends the paragraph: the plain item after it is
+    # not part of the swallowed list.
+    ended = source + " #not-a-heading\n- plain words\n"
+    scan2, _ = read(ended, names=names)
+    lines2 = ended.split("\n")
+    assert [s.line for s in repaired_in_source(scan2, names, lines2)] == [6, 12]
