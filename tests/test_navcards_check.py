@@ -67,18 +67,22 @@ def test_each_card_is_the_next_scanned_link_to_its_target_in_its_own_section() -
     assert [(s.heading.line, s.end) for s in found] == [(5, 18)]
     # The definition and the image to b.md before B are not its link.
     expected = [(11, 3, "a.md"), (12, 5, "b.md"), (16, 3, "c.md")]
-    assert where(card_links(scan, sections, NAMES)) == expected
-    assert where(card_links(scan, sections, NAMES, found)) == expected
+    assert where(card_links(scan, sections, spans(scan.headings, NAMES))) == expected
+    assert where(card_links(scan, sections, found)) == expected
 
 
 def test_a_card_whose_link_the_scan_does_not_see_there_has_none() -> None:
     scan, sections = read(PAGE)
     # Names that find no section in the scan: no pool to match from, every card unmatched.
-    assert where(card_links(scan, sections, ("Nothing Here",))) == [None, None, None]
+    assert where(card_links(scan, sections, spans(scan.headings, ("Nothing Here",)))) == [
+        None,
+        None,
+        None,
+    ]
     # Two sections in the scan, one in the tree: they do not agree, nothing is matched.
     twice = PAGE.replace("## Elsewhere", "## Cross-Reference Navigation")
     scan2, _ = read(twice)
-    assert where(card_links(scan2, sections, NAMES)) == [None, None, None]
+    assert where(card_links(scan2, sections, spans(scan2.headings, NAMES))) == [None, None, None]
 
 
 def test_the_last_section_runs_to_the_end_of_a_long_page() -> None:
@@ -87,7 +91,7 @@ def test_the_last_section_runs_to_the_end_of_a_long_page() -> None:
     scan, sections = read(source)
     [span] = spans(scan.headings, NAMES)
     assert span.end > scan.headings[-1].line + 200
-    assert where(card_links(scan, sections, NAMES)) == [(245, 3, "far.md")]
+    assert where(card_links(scan, sections, spans(scan.headings, NAMES))) == [(245, 3, "far.md")]
 
 
 def test_cards_take_links_in_order_and_skip_one_that_matches_no_card() -> None:
@@ -102,7 +106,7 @@ def test_cards_take_links_in_order_and_skip_one_that_matches_no_card() -> None:
 """
     scan, sections = read(source)
     assert [c.href for c in sections[0].cards] == ["a.md", "a.md", "b.md"]
-    assert where(card_links(scan, sections, NAMES)) == [
+    assert where(card_links(scan, sections, spans(scan.headings, NAMES))) == [
         (5, 3, "a.md"),
         (6, 3, "a.md"),
         (7, 3, "b.md"),
@@ -133,11 +137,10 @@ def test_repaired_lists_are_the_swallowed_paragraphs_that_became_cards() -> None
     scan, sections = read(SWALLOWED)
     assert [s.line for s in scan.swallowed] == [6, 10, 16]
     assert sections[0].swallowed == (True, False)
-    assert [s.line for s in repaired(scan, sections, NAMES)] == [6]
-    assert [s.line for s in repaired(scan, sections, NAMES, spans(scan.headings, NAMES))] == [6]
+    assert [s.line for s in repaired(scan, sections, spans(scan.headings, NAMES))] == [6]
     # Sections that do not agree with the scan's: nothing is claimed as repaired.
-    assert repaired(scan, sections, ("Later",)) == []
-    assert repaired(scan, [*sections, *sections], NAMES) == []
+    assert repaired(scan, sections, spans(scan.headings, ("Later",))) == []
+    assert repaired(scan, [*sections, *sections], spans(scan.headings, NAMES)) == []
 
 
 def test_check_sees_the_same_repairs_from_the_source_alone() -> None:
@@ -213,14 +216,18 @@ def test_items_left_as_written_are_findings_at_their_sections_heading() -> None:
             hint,
         ),
     ]
-    assert unparsed_findings("p.md", scan, sections, NAMES) == expected
-    assert unparsed_findings("p.md", scan, sections, NAMES, spans(scan.headings, NAMES)) == expected
+    assert unparsed_findings("p.md", sections, spans(scan.headings, NAMES)) == expected
     # A scan that does not agree on the sections: at the top of the page.
-    assert [f.line for f in unparsed_findings("p.md", scan, sections, ("Nothing",))] == [1, 1]
+    assert [
+        f.line for f in unparsed_findings("p.md", sections, spans(scan.headings, ("Nothing",)))
+    ] == [1, 1]
     # Exactly fifty characters are quoted whole.
     fifty = "y" * 50
     scan3, sections3 = read(source.replace(long, fifty))
-    assert f"'{fifty}' {message}" in unparsed_findings("p.md", scan3, sections3, NAMES)[1].message
+    assert (
+        f"'{fifty}' {message}"
+        in unparsed_findings("p.md", sections3, spans(scan3.headings, NAMES))[1].message
+    )
 
 
 def test_repairs_in_every_section_indented_items_and_a_hash_line_ending_the_paragraph() -> None:
@@ -243,7 +250,7 @@ def test_repairs_in_every_section_indented_items_and_a_hash_line_ending_the_para
     assert [s.line for s in scan.swallowed] == [6, 12]
     assert [s.swallowed for s in sections] == [(True,), (True,)]
     # Both sections' repairs, not only the last one's.
-    assert [s.line for s in repaired(scan, sections, names)] == [6, 12]
+    assert [s.line for s in repaired(scan, sections, spans(scan.headings, names))] == [6, 12]
     # From the source: an item indented by up to three spaces is an item too.
     lines = source.split("\n")
     assert [s.line for s in repaired_in_source(scan, names, lines)] == [6, 12]

@@ -43,14 +43,10 @@ def spans(headings: Sequence[Heading], names: Sequence[str]) -> list[Span]:
 
 
 def card_links(
-    scan: PageScan,
-    sections: Sequence[Section],
-    names: Sequence[str],
-    found: Sequence[Span] | None = None,
+    scan: PageScan, sections: Sequence[Section], found: Sequence[Span]
 ) -> list[Link | None]:
     """The scanned link of each card of the page, in card order (None where none matches).
-    ``found``: :func:`spans` of the page, when the caller has them."""
-    found = spans(scan.headings, names) if found is None else found
+    ``found``: the page's navigation sections (:func:`spans`), found once per page."""
     out: list[Link | None] = []
     for n, section in enumerate(sections):
         span = found[n] if len(found) == len(sections) else None
@@ -70,16 +66,12 @@ def card_links(
 
 
 def repaired(
-    scan: PageScan,
-    sections: Sequence[Section],
-    names: Sequence[str],
-    found: Sequence[Span] | None = None,
+    scan: PageScan, sections: Sequence[Section], found: Sequence[Span]
 ) -> list[SwallowedList]:
     """The swallowed lists of a page that its cards show as the author meant them: the
     paragraphs that became cards, matched in order to the scan's swallowed lists of their
     section (none, where the two do not agree on how many there are). ``found`` as in
     :func:`card_links`."""
-    found = spans(scan.headings, names) if found is None else found
     if len(found) != len(sections):
         return []
     out = []
@@ -119,15 +111,10 @@ def repaired_in_source(
 
 
 def unparsed_findings(
-    page: str,
-    scan: PageScan,
-    sections: Sequence[Section],
-    names: Sequence[str],
-    found: Sequence[Span] | None = None,
+    page: str, sections: Sequence[Section], found: Sequence[Span]
 ) -> list[Finding]:
     """One ``navcards.unparsed`` finding per item left as written, at its section's heading
     (``found`` as in :func:`card_links`)."""
-    found = spans(scan.headings, names) if found is None else found
     out = []
     for n, section in enumerate(sections):
         line = found[n].heading.line if len(found) == len(sections) else 1

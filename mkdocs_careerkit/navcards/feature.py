@@ -67,15 +67,13 @@ class NavCards(Feature):
         if not sections:
             return html
         found = spans(scan.headings, self.names)
-        self.found += unparsed_findings(src, scan, sections, self.names, found)
+        self.found += unparsed_findings(src, sections, found)
         cards = [c for s in sections for c in s.cards]
         if not cards:
             return html
-        links = card_links(scan, sections, self.names, found)
+        links = card_links(scan, sections, found)
         self.cards[src] = list(zip(cards, links, strict=True))
-        self.build.repaired_lists.update(
-            (src, s.line) for s in repaired(scan, sections, self.names, found)
-        )
+        self.build.repaired_lists.update((src, s.line) for s in repaired(scan, sections, found))
         self.styled = True
         return html if css in html else html + css
 
