@@ -41,11 +41,12 @@ PAGE = """\
 
 ## Cross-Reference Navigation
 
-[bdef]: b.md
-
 **Group:**
 
 - [A](a.md) - first ![pic](b.md) [^1]
+
+[bdef]: b.md
+
 - **[B](b.md)** - second, see [inline](e.md)
 
 ### Sub
@@ -64,9 +65,9 @@ def test_each_card_is_the_next_scanned_link_to_its_target_in_its_own_section() -
     scan, sections = read(PAGE)
     assert [c.href for s in sections for c in s.cards] == ["a.md", "b.md", "c.md"]
     found = spans(scan.headings, NAMES)
-    assert [(s.heading.line, s.end) for s in found] == [(5, 18)]
+    assert [(s.heading.line, s.end) for s in found] == [(5, 19)]
     # The definition and the image to b.md before B are not its link.
-    expected = [(11, 3, "a.md"), (12, 5, "b.md"), (16, 3, "c.md")]
+    expected = [(9, 3, "a.md"), (13, 5, "b.md"), (17, 3, "c.md")]
     assert where(card_links(scan, sections, spans(scan.headings, NAMES))) == expected
     assert where(card_links(scan, sections, found)) == expected
 
@@ -260,3 +261,24 @@ def test_repairs_in_every_section_indented_items_and_a_hash_line_ending_the_para
     scan2, _ = read(ended, names=names)
     lines2 = ended.split("\n")
     assert [s.line for s in repaired_in_source(scan2, names, lines2)] == [6, 12]
+
+
+def test_a_card_the_scan_cannot_match_does_not_send_the_next_card_back() -> None:
+    source = """\
+# T
+
+## Cross-Reference Navigation
+
+- [A](a.md) - one
+- [Z][zref] - through a reference
+- [A again](a.md) - two
+
+## Notes
+
+[zref]: z.md
+"""
+    scan, sections = read(source)
+    assert [c.href for c in sections[0].cards] == ["a.md", "z.md", "a.md"]
+    links = where(card_links(scan, sections, spans(scan.headings, NAMES)))
+    assert links[0] == (5, 3, "a.md")
+    assert links[2] == (7, 3, "a.md")  # its own link, not the first card's again
