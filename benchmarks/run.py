@@ -703,7 +703,8 @@ def method_lines(args: argparse.Namespace) -> list[str]:
         "density in the same rounds where the size is also built; sizes only in "
         "`--check-pages` are generated and checked, never built.",
         "- A timed budget is PASS or FAIL only when the ratio of medians and the ratio of minima "
-        "agree; otherwise the run could not tell and says UNCLEAR.",
+        "agree, and PASS only when each variant's builds varied (slowest over fastest) by less "
+        "than the budget's allowance; otherwise the run could not tell and says UNCLEAR.",
         "",
     ]
 
@@ -862,16 +863,25 @@ def asset_key(assets: dict[Key, Any], densities: list[str]) -> Key | None:
 
 
 def timed_verdict(s: Series, base: Series, budget: float) -> str:
-    """PASS or FAIL only when the ratio of medians and the ratio of minima agree.
+    """PASS or FAIL only when the ratio of medians and the ratio of minima agree, and PASS
+    only when the builds of each variant varied by less than the budget allows.
 
     On a shared machine one lucky or unlucky build can carry the median across the line; when
-    the two ratios disagree the run cannot tell, and says so instead of reporting noise.
+    the two ratios disagree the run cannot tell, and says so instead of reporting noise. When
+    identical builds differ by more than the budget's allowance (10 % apart, for a 2 % budget),
+    a ratio under the budget is noise too: such a run cannot show that a budget holds.
     """
     by_median = s.median / base.median <= budget
     by_min = s.min / base.min <= budget
-    if by_median == by_min:
-        return f"- {verdict(by_median)}"
-    return "- UNCLEAR (median and min disagree: rerun with more --runs on a quieter machine)"
+    if by_median != by_min:
+        return "- UNCLEAR (median and min disagree: rerun with more --runs on a quieter machine)"
+    spread = max(s.max / s.min, base.max / base.min) - 1
+    if by_median and spread > budget - 1:
+        return (
+            f"- UNCLEAR (under the budget, but identical builds varied by {spread:.0%}, more "
+            f"than its {budget - 1:.0%}: rerun on a quieter machine)"
+        )
+    return f"- {verdict(by_median)}"
 
 
 def ratios(s: Series, base: Series) -> str:
