@@ -279,3 +279,21 @@ def test_a_card_the_scan_cannot_match_does_not_send_the_next_card_back() -> None
     # The autolink's card has no scanned link; the next card keeps looking after the first
     # card's, and finds its own.
     assert links == [(5, 3, "a.md"), None, (7, 3, "a.md")]
+
+
+def test_a_link_to_the_same_page_in_an_earlier_reason_is_not_the_later_cards_link() -> None:
+    source = """\
+# T
+
+## Cross-Reference Navigation
+
+- [B](b.md) - second, and see [the next chapter](c.md) too
+- [C](c.md) - third
+"""
+    scan, sections = read(source)
+    assert [c.href for c in sections[0].cards] == ["b.md", "c.md"]
+    # C's card is the link written as C's item, where a broken one would be reported.
+    assert where(card_links(scan, sections, spans(scan.headings, NAMES))) == [
+        (5, 3, "b.md"),
+        (6, 3, "c.md"),
+    ]

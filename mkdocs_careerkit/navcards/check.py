@@ -3,7 +3,8 @@ lists they repair.
 
 The rendered tree does not know source lines; the scan does. A section's cards are matched, in
 order, to the links the scan found between its heading and the next heading of its level or
-above, by the link target as written.
+above, by the link target as written (among links to the same target, the one with the card's
+text first).
 """
 
 from __future__ import annotations
@@ -59,7 +60,10 @@ def card_links(
         ]
         at = 0
         for card in section.cards:
-            hit = next((i for i in range(at, len(pool)) if pool[i].target == card.href), -1)
+            # The next link to the card's target; one with the card's text first, so that a
+            # link to the same page in an earlier card's reason is not taken for this card's.
+            same = [i for i in range(at, len(pool)) if pool[i].target == card.href]
+            hit = next((i for i in same if pool[i].text == card.text), same[0] if same else -1)
             out.append(pool[hit] if hit >= 0 else None)
             at = hit + 1 if hit >= 0 else at
     return out
