@@ -297,3 +297,26 @@ def test_a_link_to_the_same_page_in_an_earlier_reason_is_not_the_later_cards_lin
         (5, 3, "b.md"),
         (6, 3, "c.md"),
     ]
+
+
+def test_two_cards_alike_take_a_link_each_and_markup_in_the_text_still_matches() -> None:
+    source = """\
+# T
+
+## Cross-Reference Navigation
+
+- [A](a.md) - once
+- [A](a.md) - twice, the same card
+- [**C** *now*](c.md) - its text has markup the scan keeps
+"""
+    scan, sections = read(source)
+    assert [(c.href, c.text) for c in sections[0].cards] == [
+        ("a.md", "A"),
+        ("a.md", "A"),
+        ("c.md", "C now"),
+    ]
+    assert where(card_links(scan, sections, spans(scan.headings, NAMES))) == [
+        (5, 3, "a.md"),
+        (6, 3, "a.md"),
+        (7, 3, "c.md"),
+    ]
