@@ -271,7 +271,7 @@ def test_a_card_the_scan_cannot_match_does_not_send_the_next_card_back() -> None
 
 - [A](a.md) - one
 - <https://example.com/z> - an autolink, which the scan does not read as a link
-- [A again](a.md) - two
+- [A](a.md) - two, the same link again
 """
     scan, sections = read(source)
     assert [c.href for c in sections[0].cards] == ["a.md", "https://example.com/z", "a.md"]
