@@ -320,3 +320,19 @@ def test_two_cards_alike_take_a_link_each_and_markup_in_the_text_still_matches()
         (6, 3, "a.md"),
         (7, 3, "c.md"),
     ]
+
+
+def test_an_image_with_the_cards_text_is_not_its_link() -> None:
+    source = """\
+# T
+
+## Cross-Reference Navigation
+
+- [A](a.md) - first, then a picture of B: ![B](b.md)
+- [B](b.md) - second
+"""
+    scan, sections = read(source)
+    assert where(card_links(scan, sections, spans(scan.headings, NAMES))) == [
+        (5, 3, "a.md"),
+        (6, 3, "b.md"),
+    ]
