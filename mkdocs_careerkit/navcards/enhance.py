@@ -24,7 +24,10 @@ import re
 from collections.abc import Callable, Sequence
 from xml.etree.ElementTree import Element
 
-from mkdocs_careerkit.reading.render import add_class  # the one card component's helper
+from mkdocs_careerkit.reading.render import (  # the one card component's helpers
+    add_class,
+    append_text,
+)
 
 CARDS = "careerkit-cards"
 CARD = "careerkit-card"
@@ -259,10 +262,8 @@ def _make_card(
         content.insert(at, why)
     if placeholder is None:
         content.append(Element("span", {"class": META, SLOT: str(slot)}))
-    elif len(content):
-        content[-1].tail = (content[-1].tail or "") + placeholder(slot)
     else:
-        content.text = (content.text or "") + placeholder(slot)
+        append_text(content, placeholder(slot))
     return Card(link.get("href") or "", " ".join(_text(link).split()), has_reason, swallowed)
 
 

@@ -28,6 +28,14 @@ def add_class(el: Element, cls: str) -> None:
         el.set("class", " ".join([*classes, cls]))
 
 
+def append_text(el: Element, text: str) -> None:
+    """Put ``text`` at the very end of ``el``'s content (after its last child, if any)."""
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
 def _text(el: Element) -> str:
     return "".join(el.itertext())
 
@@ -164,10 +172,7 @@ def add_also(li: Element, mark: str) -> None:
     comment there) for the "Also recommended in N other pages" link, which the plugin puts in
     once every page is known, after the search plugin has read the page (see :func:`also`)."""
     content = li[0] if len(li) == 1 and li[0].tag == "p" and not (li.text or "").strip() else li
-    if len(content):
-        content[-1].tail = (content[-1].tail or "") + mark
-    else:
-        content.text = (content.text or "") + mark
+    append_text(content, mark)
 
 
 def also(text: str, href: str) -> str:
