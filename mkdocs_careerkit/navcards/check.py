@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from collections.abc import Sequence
+from itertools import compress
 
 from mkdocs_careerkit.codes import default_severity
 from mkdocs_careerkit.findings import Finding
@@ -21,7 +23,7 @@ from mkdocs_careerkit.xref.scan import Heading, Link, PageScan
 
 _SHORT = 50
 # A swallowed item that starts with a link, as the cards read it: `- [x](y)`, `- **[x](y)**`.
-_LINK_ITEM_RE = re.compile(r"^[-*+][ ]+(?:\*\*|__|\*|_)?\[")
+_LINK_ITEM_RE = re.compile(r"^[ ]{0,3}[-*+][ ]+(?:\*\*|__|\*|_)?\[")
 _ITEM_RE = re.compile(r"^[ ]{0,3}[-*+][ ]+\S")
 
 
@@ -32,13 +34,17 @@ class Span:
     heading: Heading
     end: int
 
+    def __contains__(self, line: int) -> bool:
+        """Whether ``line`` is in the section, below its heading and above the next."""
+        return self.heading.line < line < self.end
+
 
 def spans(headings: Sequence[Heading], names: Sequence[str]) -> list[Span]:
     """The navigation sections of a page, from its scanned headings."""
     out = []
     for i, h in enumerate(headings):
         if heading_matches(h.text, names):
-            end = next((x.line for x in headings[i + 1 :] if x.level <= h.level), 10**9)
+            end = next((x.line for x in headings[i + 1 :] if x.level <= h.level), sys.maxsize)
             out.append(Span(h, end))
     return out
 
@@ -55,7 +61,7 @@ def card_links(
             link
             for link in scan.links
             if span is not None
-            and span.heading.line < link.line < span.end
+            and link.line in span
             and link.kind not in ("definition", "image", "footnote")
         ]
         at = 0
@@ -63,9 +69,12 @@ def card_links(
             # The next link to the card's target; one with the card's text first, so that a
             # link to the same page in an earlier card's reason is not taken for this card's.
             same = [i for i in range(at, len(pool)) if pool[i].target == card.href]
-            hit = next((i for i in same if pool[i].text == card.text), same[0] if same else -1)
-            out.append(pool[hit] if hit >= 0 else None)
-            at = hit + 1 if hit >= 0 else at
+            if not same:
+                out.append(None)
+                continue
+            hit = next((i for i in same if pool[i].text == card.text), same[0])
+            out.append(pool[hit])
+            at = hit + 1
     return out
 
 
@@ -78,11 +87,11 @@ def repaired(
     :func:`card_links`."""
     if len(found) != len(sections):
         return []
-    out = []
-    for span, section in zip(found, sections, strict=True):
-        inside = [s for s in scan.swallowed if span.heading.line < s.line < span.end]
+    out: list[SwallowedList] = []
+    for n, section in enumerate(sections):
+        inside = [s for s in scan.swallowed if s.line in found[n]]
         if len(inside) == len(section.swallowed):
-            out += [s for s, made in zip(inside, section.swallowed, strict=True) if made]
+            out += compress(inside, section.swallowed)
     return out
 
 
@@ -101,14 +110,14 @@ def repaired_in_source(
     found = spans(scan.headings, names)
     out = []
     for s in scan.swallowed:
-        if not any(span.heading.line < s.line < span.end for span in found):
+        if not any(s.line in span for span in found):
             continue
         items = []
         for line in lines[s.line - 1 - line_offset :]:
             if not line.strip() or line.lstrip().startswith("#"):
                 break  # the paragraph ends
             if _ITEM_RE.match(line):
-                items.append(line.lstrip(" "))
+                items.append(line)
         if items and all(_LINK_ITEM_RE.match(item) for item in items):
             out.append(s)
     return out
