@@ -336,3 +336,20 @@ def test_an_image_with_the_cards_text_is_not_its_link() -> None:
         (5, 3, "a.md"),
         (6, 3, "b.md"),
     ]
+
+
+def test_links_in_the_sections_heading_and_in_the_next_heading_are_no_cards_links() -> None:
+    source = """\
+# T
+
+## [Cross-Reference Navigation](https://example.com/z)
+
+- <https://example.com/z> - an autolink, which the scan does not read as a link
+
+## Next, see [z](https://example.com/z)
+"""
+    scan, sections = read(source)
+    assert [c.href for c in sections[0].cards] == ["https://example.com/z"]
+    assert [(s.heading.line, s.end) for s in spans(scan.headings, NAMES)] == [(3, 7)]
+    # Both headings link to the card's target; neither is the card's link.
+    assert where(card_links(scan, sections, spans(scan.headings, NAMES))) == [None]
