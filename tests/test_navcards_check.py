@@ -353,3 +353,29 @@ def test_links_in_the_sections_heading_and_in_the_next_heading_are_no_cards_link
     assert [(s.heading.line, s.end) for s in spans(scan.headings, NAMES)] == [(3, 7)]
     # Both headings link to the card's target; neither is the card's link.
     assert where(card_links(scan, sections, spans(scan.headings, NAMES))) == [None]
+
+
+def test_only_a_markdown_link_inline_or_by_reference_is_a_cards_link() -> None:
+    source = """\
+# T
+
+## Cross-Reference Navigation
+
+- [A](a.md) - with ![a picture](https://example.com/z) and
+  <a href="https://example.com/z">raw HTML</a>[^1]
+- <https://example.com/z> - an autolink, which the scan does not read as a link
+- [D][d] - by reference
+
+[z]: https://example.com/z
+[d]: d.md
+[^1]: A note.
+"""
+    scan, sections = read(source)
+    assert [c.href for c in sections[0].cards] == ["a.md", "https://example.com/z", "d.md"]
+    # The image, the HTML link and the (unused) definition lead to the autolink's target too,
+    # but the extension makes no card of any of them: the autolink's card has no scanned link.
+    assert where(card_links(scan, sections, spans(scan.headings, NAMES))) == [
+        (5, 3, "a.md"),
+        None,
+        (8, 3, "d.md"),
+    ]

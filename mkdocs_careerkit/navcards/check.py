@@ -25,6 +25,9 @@ _SHORT = 50
 # A swallowed item that starts with a link, as the cards read it: `- [x](y)`, `- **[x](y)**`.
 _LINK_ITEM_RE = re.compile(r"^[ ]{0,3}[-*+][ ]+(?:\*\*|__|\*|_)?\[")
 _ITEM_RE = re.compile(r"^[ ]{0,3}[-*+][ ]+\S")
+# How a card's link can be written. The extension makes cards of link elements only: never of
+# an image, a definition or a footnote, nor of raw HTML, which is not an element yet then.
+_CARD_KINDS = ("inline", "reference")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,7 +65,7 @@ def card_links(
             for link in scan.links
             if span is not None
             and link.line in span
-            and link.kind not in ("definition", "image", "footnote")
+            and link.kind in _CARD_KINDS
         ]
         at = 0
         for card in section.cards:
