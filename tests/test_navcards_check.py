@@ -5,6 +5,7 @@ case starts from Markdown: the scan reads it, the extension makes the cards."""
 from __future__ import annotations
 
 import markdown
+import pytest
 
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.navcards.check import (
@@ -379,3 +380,37 @@ def test_only_a_markdown_link_inline_or_by_reference_is_a_cards_link() -> None:
         None,
         (8, 3, "d.md"),
     ]
+
+
+ATX = "## Cross-Reference Navigation\n\n"
+
+
+@pytest.mark.parametrize(
+    ("heading", "label", "cards"),
+    [
+        (ATX, "**One:**", True),
+        (ATX, "**One**:", True),
+        (ATX, "__One__", True),
+        (ATX, "***One:***", True),
+        (ATX, "**One:**  ", True),  # a hard line break after the label
+        (ATX, "**Related\nskills:**", True),
+        ("## Cross-Reference Navigation\n", "**One:**", True),  # no blank line between
+        ("Cross-Reference Navigation\n---\n", "**One:**", True),  # under a setext heading
+        (ATX, "Also read:", False),
+        (ATX, "**One:** and prose", False),
+        (ATX, "**One** and **Two**", False),
+        (ATX, "*One:*", False),
+        (ATX, "Prose first.\n**One:**", False),
+    ],
+)
+def test_check_repairs_a_swallowed_list_where_the_cards_do(
+    heading: str, label: str, cards: bool
+) -> None:
+    source = f"# T\n\n{heading}{label}\n- [A](a.md) - first\n- [B](b.md) - second\n"
+    scan, sections = read(source)
+    assert sections[0].swallowed == (cards,)
+    built = repaired(scan, sections, spans(scan.headings, NAMES))
+    assert len(built) == cards
+    # `careerkit check` sees the same from the source: a list the cards leave as written is
+    # reported by both.
+    assert repaired_in_source(scan, NAMES, source.split("\n")) == built

@@ -25,6 +25,11 @@ _SHORT = 50
 # A swallowed item that starts with a link, as the cards read it: `- [x](y)`, `- **[x](y)**`.
 _LINK_ITEM_RE = re.compile(r"^[ ]{0,3}[-*+][ ]+(?:\*\*|__|\*|_)?\[")
 _ITEM_RE = re.compile(r"^[ ]{0,3}[-*+][ ]+\S")
+# What a paragraph holds before its first item when the cards read it as a label: bold text
+# alone, which a colon may follow (`**Group:**`, `**Group**:`, `__Group__`, `***Group***`).
+_LABEL_RE = re.compile(r"(\*{2,3}|_{2,3})(?:(?!\1).)+\1:?", re.DOTALL)
+# A setext heading's underline, as Python-Markdown reads one.
+_UNDERLINE_RE = re.compile(r"[=-]{2,}[ ]*")
 # How a card's link can be written. The extension makes cards of link elements only: never of
 # an image, a definition or a footnote, nor of raw HTML, which is not an element yet then.
 _CARD_KINDS = ("inline", "reference")
@@ -63,9 +68,7 @@ def card_links(
         pool = [
             link
             for link in scan.links
-            if span is not None
-            and link.line in span
-            and link.kind in _CARD_KINDS
+            if span is not None and link.line in span and link.kind in _CARD_KINDS
         ]
         at = 0
         for card in section.cards:
@@ -102,7 +105,8 @@ def repaired_in_source(
     scan: PageScan, names: Sequence[str], lines: Sequence[str], line_offset: int = 0
 ) -> list[SwallowedList]:
     """``careerkit check``'s view of :func:`repaired`, from the source alone: swallowed lists
-    in a navigation section whose every item, up to the paragraph's end, starts with a link.
+    in a navigation section whose paragraph starts with a bold label alone and whose every
+    item, up to the paragraph's end, starts with a link.
 
     Args:
         scan: The page's scan.
@@ -115,15 +119,35 @@ def repaired_in_source(
     for s in scan.swallowed:
         if not any(s.line in span for span in found):
             continue
+        first = s.line - 1 - line_offset  # the list's first item, in ``lines``
+        label: list[str] = []
+        for line in reversed(lines[:first]):
+            if _ends_paragraph(line):
+                break
+            label.insert(0, line)
         items = []
-        for line in lines[s.line - 1 - line_offset :]:
-            if not line.strip() or line.lstrip().startswith("#"):
-                break  # the paragraph ends
+        for line in lines[first:]:
+            if _ends_paragraph(line):
+                break
             if _ITEM_RE.match(line):
                 items.append(line)
-        if items and all(_LINK_ITEM_RE.match(item) for item in items):
+        if (
+            _LABEL_RE.fullmatch("\n".join(label).strip())
+            and items
+            and all(_LINK_ITEM_RE.match(item) for item in items)
+        ):
             out.append(s)
     return out
+
+
+def _ends_paragraph(line: str) -> bool:
+    """A blank line, a heading or a heading's underline: a paragraph ends (or starts) next
+    to it."""
+    return (
+        not line.strip()
+        or line.lstrip().startswith("#")
+        or _UNDERLINE_RE.fullmatch(line) is not None
+    )
 
 
 def unparsed_findings(
