@@ -110,6 +110,10 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         "mkdocs_careerkit/navcards/check.py",
         ["tests/test_navcards.py", "tests/test_navcards_check.py"],
     ),
+    "navcards-enhance": (
+        "mkdocs_careerkit/navcards/enhance.py",
+        ["tests/test_navcards.py", "tests/test_navcards_check.py"],
+    ),
 }
 IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "mutants", "site", "out", "__pycache__", ".*_cache", ".hypothesis"
