@@ -362,7 +362,8 @@ class Reading(Feature):
 
         def link(m: re.Match[str]) -> str:
             i = int(m.group(1))
-            n = sum(1 for p in self.books[i].pages if p != here)
+            pages = self.books[i].pages  # each page once
+            n = len(pages) - (here in pages)
             text = f"Also recommended in {n} other page{'s' if n > 1 else ''}"
             return also(text, f"{url}#{self.book_ids[i]}")
 
