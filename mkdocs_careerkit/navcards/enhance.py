@@ -149,7 +149,7 @@ def _section(
     for el in body:
         before, label = label, None
         if el.tag in ("ul", "ol"):
-            made = False
+            had = len(cards)
             for li in list(el):
                 if li.tag != "li":
                     continue
@@ -158,8 +158,7 @@ def _section(
                     unparsed.append(" ".join(_text(li).split()))
                 else:
                     cards.append(card)
-                    made = True
-            if made:
+            if len(cards) > had:
                 add_class(el, CARDS)
                 add_class(el, NAVCARDS)
                 if before is not None:
