@@ -236,7 +236,7 @@ def _make_card(
     swallowed: bool,
 ) -> Card:
     """Mark the title and link, wrap the reason, add the empty placeholder, in ``content``
-    (whose children from ``nodes[0]`` on are the item: title element, then the reason)."""
+    (whose last children are ``nodes``, the item: title element, then the reason)."""
     title = nodes[0]
     add_class(title, TITLE)
     add_class(link, LINK)
@@ -246,19 +246,17 @@ def _make_card(
     if has_reason:
         sep = _SEP_RE.match(tail)
         cut = sep.end() if sep else 0
-        at = list(content).index(title) + 1
+        title.tail = None
+        for k in later:  # the reason's elements move into its wrapper, after the title
+            content.remove(k)
         if cut:
             mark = Element("span", {"class": SEP})
             mark.text = tail[:cut]
-            content.insert(at, mark)
-            at += 1
+            content.append(mark)
         why = Element("span", {"class": WHY})
         why.text = tail[cut:]
-        title.tail = None
-        for k in later:
-            content.remove(k)
-            why.append(k)
-        content.insert(at, why)
+        why.extend(later)
+        content.append(why)
     if placeholder is None:
         content.append(Element("span", {"class": META, SLOT: str(slot)}))
     else:
