@@ -196,11 +196,21 @@ def test_a_paragraph_that_is_not_only_a_bold_label_stays_as_rendered(label: str)
     assert [s.swallowed for s in sections] == [(False,)]
 
 
-def test_an_empty_last_item_line_leaves_the_swallowed_paragraph_as_written() -> None:
-    source = NAV + "**G:**\n- [A](a.md)\n- \n"
+@pytest.mark.parametrize(
+    ("body", "unparsed"),
+    [
+        ("**G:**\n- [A](a.md)\n- \n", "G: - A -"),  # an empty last item
+        ("**G:**\n- first\n- [A](a.md)\n", "G: - first - A"),  # an item without a link
+        ("**G:**\n- [A](a.md)\n- one\n- two\n", "G: - A - one - two"),
+    ],
+)
+def test_a_swallowed_paragraph_with_an_item_that_is_no_link_stays_as_written(
+    body: str, unparsed: str
+) -> None:
+    source = NAV + body
     html, sections = convert(source)
     assert html == convert(source, cards=False)[0]
-    assert sections == [Section("Cross-Reference Navigation", (), ("G: - A -",), (False,))]
+    assert sections == [Section("Cross-Reference Navigation", (), (unparsed,), (False,))]
 
 
 def test_a_footnote_reference_first_is_no_card() -> None:
