@@ -50,8 +50,8 @@ _BLOCKS = frozenset(
     {"p", "ul", "ol", "div", "blockquote", "pre", "table", "dl", "details", "hr", "section"}
 )
 _WRAPPERS = frozenset({"strong", "em", "b", "i"})
-# A line break followed by a list marker CommonMark would start an item with.
-_ITEM_START_RE = re.compile(r"\n[ ]{0,3}([-*+])[ ]+(?=\S|\Z)")
+# A line break followed by a list marker CommonMark would start an item with (and its spaces).
+_ITEM_START_RE = re.compile(r"(\n[ ]{0,3})([-*+][ ]+)(?=\S|\Z)")
 # Between the link and the reason: a dash, en or em dash, or colon, with white space around.
 _SEP_RE = re.compile(r"^[ \t]*(?:[-–—:][ \t]+|[ \t]+(?=\S))")
 
@@ -266,12 +266,13 @@ def _make_card(
 
 @dataclasses.dataclass
 class _Line:
-    """A line of a paragraph: the break and list marker that start it, the text up to its
-    first element, and its elements (each keeps the part of its tail on this line)."""
+    """A line of a paragraph: the break and list marker that start it (the first line has
+    neither), the text up to its first element, and its elements (each keeps the part of its
+    tail on this line)."""
 
-    brk: str
-    marker: str
-    lead: str
+    brk: str = ""
+    marker: str = ""
+    lead: str = ""
     nodes: list[Element] = dataclasses.field(default_factory=list)
     tails: list[str] = dataclasses.field(default_factory=list)
 
@@ -279,23 +280,18 @@ class _Line:
 def _lines(p: Element) -> list[_Line] | None:
     """The paragraph cut at each line break followed by a list marker; None when a marker
     line starts inside an element (``**a\n- b**``), where CommonMark would break the element."""
-    lines = [_Line("", "", "")]
+    lines = [_Line()]
 
     def feed(s: str) -> str:
-        matches = list(_ITEM_START_RE.finditer(s))
-        if not matches:
-            return s
-        for i, m in enumerate(matches):
-            end = matches[i + 1].start() if i + 1 < len(matches) else len(s)
-            lines.append(
-                _Line(s[m.start() : m.start(1)], s[m.start(1) : m.end()], s[m.end() : end])
-            )
-        return s[: matches[0].start()]
+        parts = _ITEM_START_RE.split(s)  # the text, then each line's break, marker and text
+        for at in range(1, len(parts), 3):
+            brk, marker, lead = parts[at : at + 3]
+            lines.append(_Line(brk, marker, lead))
+        return parts[0]
 
     lines[0].lead = feed(p.text or "")
     for child in p:
-        inner = (child.text or "") + "".join(_text(k) + (k.tail or "") for k in child)
-        if _ITEM_START_RE.search(inner):
+        if _ITEM_START_RE.search(_text(child)):
             return None
         line = lines[-1]
         line.nodes.append(child)
