@@ -49,7 +49,9 @@ _HEADING_RE = re.compile(r"^h([1-6])$")
 _BLOCKS = frozenset(
     {"p", "ul", "ol", "div", "blockquote", "pre", "table", "dl", "details", "hr", "section"}
 )
-_WRAPPERS = frozenset({"strong", "em", "b", "i"})
+# Bold and italics as Python-Markdown renders them; an author's <b> or <i> is raw HTML, kept in
+# its stash (a placeholder in the text) until after the cards are made: never an element here.
+_WRAPPERS = frozenset({"strong", "em"})
 # A line break followed by a list marker CommonMark would start an item with (and its spaces).
 _ITEM_START_RE = re.compile(r"(\n[ ]{0,3})([-*+][ ]+)(?=\S|\Z)")
 # Between the link and the reason: a dash, en or em dash, or colon, with white space around.
@@ -181,7 +183,7 @@ def _section(
 def _is_label(nodes: list[Element], text: str | None, tails: list[str] | None = None) -> bool:
     """Nodes (and the text before them) that are only a bold label: ``**Group:**`` (a colon
     and a hard line break may follow). ``tails``: the nodes' tails, if not their own."""
-    if (text or "").strip() or not nodes or nodes[0].tag not in ("strong", "b"):
+    if (text or "").strip() or not nodes or nodes[0].tag != "strong":
         return False
     if not _text(nodes[0]).strip():
         return False
