@@ -49,9 +49,11 @@ _HEADING_RE = re.compile(r"^h([1-6])$")
 _BLOCKS = frozenset(
     {"p", "ul", "ol", "div", "blockquote", "pre", "table", "dl", "details", "hr", "section"}
 )
-_WRAPPERS = frozenset({"strong", "em", "b", "i"})
-# A line break followed by a list marker CommonMark would start an item with.
-_ITEM_START_RE = re.compile(r"\n[ ]{0,3}([-*+])[ ]+(?=\S|\Z)")
+# Bold and italics as Python-Markdown renders them; an author's <b> or <i> is raw HTML, kept in
+# its stash (a placeholder in the text) until after the cards are made: never an element here.
+_WRAPPERS = frozenset({"strong", "em"})
+# A line break followed by a list marker CommonMark would start an item with (and its spaces).
+_ITEM_START_RE = re.compile(r"(\n[ ]{0,3})([-*+][ ]+)(?=\S|\Z)")
 # Between the link and the reason: a dash, en or em dash, or colon, with white space around.
 _SEP_RE = re.compile(r"^[ \t]*(?:[-–—:][ \t]+|[ \t]+(?=\S))")
 
@@ -149,7 +151,7 @@ def _section(
     for el in body:
         before, label = label, None
         if el.tag in ("ul", "ol"):
-            made = False
+            had = len(cards)
             for li in list(el):
                 if li.tag != "li":
                     continue
@@ -158,8 +160,7 @@ def _section(
                     unparsed.append(" ".join(_text(li).split()))
                 else:
                     cards.append(card)
-                    made = True
-            if made:
+            if len(cards) > had:
                 add_class(el, CARDS)
                 add_class(el, NAVCARDS)
                 if before is not None:
@@ -182,7 +183,7 @@ def _section(
 def _is_label(nodes: list[Element], text: str | None, tails: list[str] | None = None) -> bool:
     """Nodes (and the text before them) that are only a bold label: ``**Group:**`` (a colon
     and a hard line break may follow). ``tails``: the nodes' tails, if not their own."""
-    if (text or "").strip() or not nodes or nodes[0].tag not in ("strong", "b"):
+    if (text or "").strip() or not nodes or nodes[0].tag != "strong":
         return False
     if not _text(nodes[0]).strip():
         return False
@@ -237,7 +238,7 @@ def _make_card(
     swallowed: bool,
 ) -> Card:
     """Mark the title and link, wrap the reason, add the empty placeholder, in ``content``
-    (whose children from ``nodes[0]`` on are the item: title element, then the reason)."""
+    (whose last children are ``nodes``, the item: title element, then the reason)."""
     title = nodes[0]
     add_class(title, TITLE)
     add_class(link, LINK)
@@ -247,19 +248,17 @@ def _make_card(
     if has_reason:
         sep = _SEP_RE.match(tail)
         cut = sep.end() if sep else 0
-        at = list(content).index(title) + 1
+        title.tail = None
+        for k in later:  # the reason's elements move into its wrapper, after the title
+            content.remove(k)
         if cut:
             mark = Element("span", {"class": SEP})
             mark.text = tail[:cut]
-            content.insert(at, mark)
-            at += 1
+            content.append(mark)
         why = Element("span", {"class": WHY})
         why.text = tail[cut:]
-        title.tail = None
-        for k in later:
-            content.remove(k)
-            why.append(k)
-        content.insert(at, why)
+        why.extend(later)
+        content.append(why)
     if placeholder is None:
         content.append(Element("span", {"class": META, SLOT: str(slot)}))
     else:
@@ -269,12 +268,13 @@ def _make_card(
 
 @dataclasses.dataclass
 class _Line:
-    """A line of a paragraph: the break and list marker that start it, the text up to its
-    first element, and its elements (each keeps the part of its tail on this line)."""
+    """A line of a paragraph: the break and list marker that start it (the first line has
+    neither), the text up to its first element, and its elements (each keeps the part of its
+    tail on this line)."""
 
-    brk: str
-    marker: str
-    lead: str
+    brk: str = ""
+    marker: str = ""
+    lead: str = ""
     nodes: list[Element] = dataclasses.field(default_factory=list)
     tails: list[str] = dataclasses.field(default_factory=list)
 
@@ -282,23 +282,18 @@ class _Line:
 def _lines(p: Element) -> list[_Line] | None:
     """The paragraph cut at each line break followed by a list marker; None when a marker
     line starts inside an element (``**a\n- b**``), where CommonMark would break the element."""
-    lines = [_Line("", "", "")]
+    lines = [_Line()]
 
     def feed(s: str) -> str:
-        matches = list(_ITEM_START_RE.finditer(s))
-        if not matches:
-            return s
-        for i, m in enumerate(matches):
-            end = matches[i + 1].start() if i + 1 < len(matches) else len(s)
-            lines.append(
-                _Line(s[m.start() : m.start(1)], s[m.start(1) : m.end()], s[m.end() : end])
-            )
-        return s[: matches[0].start()]
+        parts = _ITEM_START_RE.split(s)  # the text, then each line's break, marker and text
+        for at in range(1, len(parts), 3):
+            brk, marker, lead = parts[at : at + 3]
+            lines.append(_Line(brk, marker, lead))
+        return parts[0]
 
     lines[0].lead = feed(p.text or "")
     for child in p:
-        inner = (child.text or "") + "".join(_text(k) + (k.tail or "") for k in child)
-        if _ITEM_START_RE.search(inner):
+        if _ITEM_START_RE.search(_text(child)):
             return None
         line = lines[-1]
         line.nodes.append(child)

@@ -9,6 +9,8 @@ the card shows the author's link and reason.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -16,6 +18,7 @@ from xml.etree.ElementTree import Element
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from mkdocs_careerkit.navcards.enhance import PLACEHOLDER, Section, enhance
 
@@ -67,7 +70,28 @@ class _NavCardsTreeprocessor(Treeprocessor):
 
     def run(self, root: Element) -> None:
         mark = self._mark if self.placeholders else None
-        self.collect(enhance(root, self.names, mark=mark))
+        self.collect([self._as_written(s) for s in enhance(root, self.names, mark=mark)])
+
+    def _as_written(self, section: Section) -> Section:
+        """``section`` with its texts as the author wrote them: in the tree, inline raw HTML and
+        entities are still Python-Markdown's placeholders, which no author should read."""
+        return dataclasses.replace(
+            section,
+            heading=self._unstash(section.heading),
+            cards=tuple(dataclasses.replace(c, text=self._unstash(c.text)) for c in section.cards),
+            unparsed=tuple(self._unstash(t) for t in section.unparsed),
+        )
+
+    def _unstash(self, text: str) -> str:
+        def raw(m: re.Match[str]) -> str:
+            n = int(m.group(1))
+            stash = self.md.htmlStash.rawHtmlBlocks
+            held = stash[n] if n < len(stash) else m.group(0)
+            return held if isinstance(held, str) else "".join(held.itertext())
+
+        if HTML_PLACEHOLDER_RE.search(text) is None:
+            return text
+        return " ".join(HTML_PLACEHOLDER_RE.sub(raw, text).split())
 
     def _mark(self, slot: int) -> str:
         # Raw HTML through Python-Markdown's stash: the comment is written as is.

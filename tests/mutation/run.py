@@ -112,7 +112,11 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "navcards-enhance": (
         "mkdocs_careerkit/navcards/enhance.py",
-        ["tests/test_navcards.py", "tests/test_navcards_check.py"],
+        [
+            "tests/test_navcards.py",
+            "tests/test_navcards_check.py",
+            "tests/test_navcards_enhance.py",
+        ],
     ),
 }
 IGNORE = shutil.ignore_patterns(
