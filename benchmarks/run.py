@@ -38,14 +38,18 @@ build of a run measures the same code even if the (editable) checkout is edited 
 report says if it was.
 
 Wall time is measured around the child, CPU time and peak RSS come from ``os.wait4`` (the
-child's own ``ru_maxrss``; POSIX only). The report, with the budget verdicts of issue #17 and
-the machine it ran on, is written to ``--out`` (default ``benchmarks/RESULTS.md``); text below
-the line ``<!-- analysis -->`` in an existing report is kept.
+child's own ``ru_maxrss``; POSIX only). With ``--instructions`` (and valgrind installed), one
+build per variant at each ``--small-pages`` size also runs under cachegrind, which counts the
+instructions executed: a reading of the cost that the machine's load cannot move. The report,
+with the budget verdicts of issue #17 and the machine it ran on, is written to ``--out``
+(default ``benchmarks/RESULTS.md``); text below the line ``<!-- analysis -->`` in an existing
+report is kept.
 
 Usage::
 
     python benchmarks/run.py                       # the default run (about 45 minutes on 2 cores)
     python benchmarks/run.py --per-feature         # + every feature alone (about 75 minutes)
+    python benchmarks/run.py --instructions        # + instruction counts at 100 pages (valgrind)
     python benchmarks/run.py --pages 20 --small-pages --runs 1 --check-pages 20 \\
         --skip-htmlproofer --out /tmp/r.md         # smoke test, a minute
 """
@@ -54,6 +58,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import concurrent.futures
 import dataclasses
 import datetime
 import gzip
@@ -278,6 +283,74 @@ def check(site: Path) -> tuple[Sample, int]:
     argv += ["--format", "json", "-o", str(report), "--no-cache"]  # the full check, every time
     sample, _ = run_child(argv, cwd=site)
     return sample, len(json.loads(report.read_text(encoding="utf-8")))
+
+
+_IREFS_RE = re.compile(r"^==\d+== I\s+refs:\s+([\d,]+)\s*$", re.M)
+
+
+def instructions_of(valgrind_stderr: str) -> int:
+    """The instructions cachegrind counted (its ``I refs`` summary line)."""
+    m = _IREFS_RE.search(valgrind_stderr)
+    if m is None:
+        raise BenchError(f"no instruction count in cachegrind's output:\n{valgrind_stderr[-2000:]}")
+    return int(m.group(1).replace(",", ""))
+
+
+def count_instructions(site: Path, variants: list[str]) -> dict[str, int]:
+    """One build per variant under cachegrind (no cache simulation: only the instructions
+    executed, which the machine's load cannot move), as many at once as there are cores."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return {}
+
+    def one(variant: str) -> int:
+        dest = OUT_DIR / f"build-instructions-{site.name}-{variant}"
+        shutil.rmtree(dest, ignore_errors=True)
+        config = site / f"mkdocs-{variant}.yml"
+        argv = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+        argv += [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(dest)]
+        done = subprocess.run(
+            argv, cwd=site, env=child_env(), stdin=subprocess.DEVNULL, capture_output=True
+        )
+        shutil.rmtree(dest, ignore_errors=True)
+        text = done.stderr.decode("utf-8", "replace")
+        if done.returncode != 0:
+            raise BenchError(f"{shlex.join(argv)} exited {done.returncode}:\n{text[-3000:]}")
+        print(f"  instructions, {variant}: {instructions_of(text) / 1e9:.2f} G")
+        return instructions_of(text)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(zip(variants, pool.map(one, variants), strict=True))
+
+
+def instruction_lines(key: Key, counts: dict[str, int], budget: float) -> list[str]:
+    """The report's section on instruction counts at one size, with a verdict against the
+    size's timed budget (instructions are not seconds, but they do not move between runs)."""
+    head = [f"## Instructions, {where(key)}", ""]
+    if not counts:
+        return [*head, "valgrind was not found: no instruction counts in this run.", ""]
+    plain = counts["plain"]
+    lines = [
+        *head,
+        "One build per variant under `valgrind --tool=cachegrind --cache-sim=no`: the "
+        "instructions the build executes, which the machine's load does not move (timed "
+        "ratios on a shared machine do). Instructions are not seconds: a ratio here is "
+        "a noise-free reading of the timed one, not a replacement for it.",
+        "",
+        "| variant | instructions (G) | × plain | careerkit's part (G) |",
+        "|---|--:|--:|--:|",
+    ]
+    for variant, n in counts.items():
+        part = "" if variant == "plain" else f"{(n - plain) / 1e9:+.2f}"
+        lines.append(f"| {variant} | {n / 1e9:.2f} | {n / plain:.3f}× | {part} |")
+    if "careerkit" in counts:
+        ratio = counts["careerkit"] / plain
+        lines += [
+            "",
+            f"- {verdict(ratio <= budget)} — by instructions, every careerkit feature ≤ "
+            f"{budget:.2f}× plain ({where(key)}): {ratio:.3f}×",
+        ]
+    return [*lines, ""]
 
 
 BUDGET_INCREMENTAL = 0.3  # s, one changed page, cold interpreter (issue #17)
@@ -1123,6 +1196,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="add one variant per careerkit feature alone (realistic density, --pages sizes)",
     )
     parser.add_argument("--skip-htmlproofer", action="store_true")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of one build per variant at the --small-pages sizes "
+        "under valgrind's cachegrind (with --per-feature: every feature alone too); about two "
+        "minutes per 100-page build",
+    )
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args(argv)
     args.density = list(dict.fromkeys(args.density))
@@ -1141,6 +1221,12 @@ def main(argv: list[str] | None = None) -> int:
     with_incremental = BUDGET_AT in args.check_pages
     plain_s = last_plain_seconds(args.out) or PLAIN_S_PER_1000
     estimate = estimate_seconds(steps, args.runs, args.htmlproofer_runs, plain_s, with_incremental)
+    if args.instructions:
+        # Under cachegrind a build runs about 50 times slower; one per core at a time.
+        counted_builds = len(SMALL_VARIANTS) + (len(PER_FEATURE) if args.per_feature else 0)
+        per_build = 50 * plain_s * COST["careerkit"] / 1000
+        cores = os.cpu_count() or 1
+        estimate += sum(-(-counted_builds // cores) * per_build * n for n in args.small_pages)
     print(
         f"estimated duration: about {estimate / 60:.0f} minutes ({len(steps)} sites, "
         f"{args.runs} rounds; from a plain 1,000-page build of about {plain_s:.0f} s)"
@@ -1190,6 +1276,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"incremental check at {BUDGET_AT} pages, {first}")
             site, _ = prepare_site(BUDGET_AT, [], first)
             incremental = incremental_lines(BUDGET_AT, incremental_check(site, args.runs))
+        counted: list[str] = []
+        if args.instructions:
+            variants = [*SMALL_VARIANTS, *(PER_FEATURE if args.per_feature else [])]
+            for pages in sorted(set(args.small_pages)):
+                print(f"instructions at {pages} pages, {first}: {', '.join(variants)}")
+                site, _ = prepare_site(pages, variants, first)
+                budget = BUDGET_BUILD_SMALL if pages == BUDGET_SMALL_AT else BUDGET_BUILD
+                counts = count_instructions(site, variants)
+                counted += instruction_lines((first, pages), counts, budget)
     except BenchError as e:
         print(f"benchmark failed: {e}", file=sys.stderr)
         return 1
@@ -1218,6 +1313,7 @@ def main(argv: list[str] | None = None) -> int:
         code,
     )
     text += "\n" + "\n".join(incremental) if incremental else ""
+    text += "\n" + "\n".join(counted) if counted else ""
     analysis = kept_analysis(args.out)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text + ("\n" + analysis if analysis else ""), encoding="utf-8")

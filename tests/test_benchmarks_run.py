@@ -288,3 +288,40 @@ def test_the_frozen_copy_is_compiled_as_pip_installs_it(
     missing = [m for m in modules if not Path(importlib.util.cache_from_source(str(m))).is_file()]
     assert missing == []
     assert frozen == run.fingerprint(source)  # bytecode is not part of what was measured
+
+
+# cachegrind's summary as valgrind 3.19 prints it (stderr of a real run), around MkDocs' output.
+CACHEGRIND_STDERR = """\
+==2891== Cachegrind, a cache and branch-prediction profiler
+==2891== Command: python -m mkdocs build -q -f mkdocs-careerkit.yml -d out
+==2891==
+WARNING -  something MkDocs said: I refs: 12 (not the summary)
+==2891==
+==2891== I   refs:      18,540,336,030
+"""
+
+
+def test_the_instruction_count_is_read_from_cachegrinds_summary_line() -> None:
+    assert run.instructions_of(CACHEGRIND_STDERR) == 18_540_336_030
+    with pytest.raises(run.BenchError, match="no instruction count"):
+        run.instructions_of("==2891== Cachegrind, a cache and branch-prediction profiler\n")
+
+
+def test_instruction_counts_get_a_table_and_a_verdict_against_the_sizes_budget() -> None:
+    key = ("realistic", 100)
+    counts = {"plain": 15_050_000_000, "careerkit": 15_650_000_000, "only-tags": 15_120_000_000}
+    lines = run.instruction_lines(key, counts, run.BUDGET_BUILD_SMALL)
+    text = "\n".join(lines)
+    assert lines[0] == "## Instructions, realistic, 100 pages"
+    assert "| plain | 15.05 | 1.000× |  |" in lines
+    assert "| careerkit | 15.65 | 1.040× | +0.60 |" in lines
+    assert "| only-tags | 15.12 | 1.005× | +0.07 |" in lines
+    assert verdict_of(lines, "by instructions, every careerkit feature ≤ 1.05×") == "PASS"
+    counts["careerkit"] = 18_540_000_000
+    lines = run.instruction_lines(key, counts, run.BUDGET_BUILD_SMALL)
+    assert verdict_of(lines, "by instructions") == "FAIL"
+    assert "1.232×" in "\n".join(lines) and "1.232×" not in text
+    # Without valgrind the run says so, once, instead of an empty table.
+    missing = run.instruction_lines(key, {}, run.BUDGET_BUILD_SMALL)
+    assert missing[2] == "valgrind was not found: no instruction counts in this run."
+    assert not any(line.startswith("|") for line in missing)
