@@ -89,6 +89,22 @@ def test_two_rubric_blocks_make_one_profile_after_the_last() -> None:
     assert strip_careerkit(without_profile) == plain(source, "material")
 
 
+@pytest.mark.parametrize(
+    ("title", "pid"),
+    [
+        ("R&D Ladder", "r-d-ladder-profile"),
+        ("R&amp;D Ladder", "r-d-ladder-profile"),  # an entity: the reader sees "R&D Ladder"
+        ("Leadership <small>2025</small>", "leadership-2025-profile"),  # inline HTML
+    ],
+)
+def test_a_profiles_id_is_made_from_the_title_a_reader_sees(title: str, pid: str) -> None:
+    # Python-Markdown holds entities and inline HTML aside as placeholders until the page is
+    # written: the id (the key answers are saved under) must not be made from those.
+    source = f"# {title}\n\n" + rubric_block("Design") + "\n" + rubric_block("Mentoring", 2)
+    (model,) = data(render(source))
+    assert model["id"] == pid
+
+
 def test_one_rubric_block_is_an_assessment_of_its_own() -> None:
     out = render(rubric_block("Design"))
     (model,) = data(out)

@@ -38,6 +38,7 @@ from mkdocs_careerkit.assessments.render import (
 )
 from mkdocs_careerkit.assessments.strings import merged
 from mkdocs_careerkit.findings import Finding
+from mkdocs_careerkit.stash import shown
 
 log = logging.getLogger("mkdocs_careerkit")
 
@@ -310,6 +311,9 @@ class _AssessmentTreeprocessor(Treeprocessor):
         self.collect = collect
         self.assets_url = assets_url
 
+    def _shown(self, text: str) -> str:
+        return shown(text, self.md)
+
     def run(self, root: Element) -> None:
         wanted = {marker_class(a.index): a for a in self.state.assessments}
         self.state.assessments = ()
@@ -339,7 +343,7 @@ class _AssessmentTreeprocessor(Treeprocessor):
         strings = self.options.strings
         # Two or more rubric blocks on a page make one competency profile.
         blocks = [a for _, a in found if a.rubric_block]
-        pid = profile_id(root, blocks[0]) if len(blocks) > 1 else ""
+        pid = profile_id(root, blocks[0], self._shown) if len(blocks) > 1 else ""
         done: list[Assessment] = []
         parts: list[tuple[Element, Assessment]] = []
         for el, a in found:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
@@ -575,10 +575,16 @@ def _add_legend(block: Element, scale: Scale, strings: Mapping[str, str]) -> Non
     block.insert(at, legend)
 
 
-def profile_id(root: Element, first: Assessment) -> str:
-    """The storage id of a page's competency profile: its h1 (else its first block), slugged."""
+def profile_id(
+    root: Element, first: Assessment, shown: Callable[[str], str] = lambda text: text
+) -> str:
+    """The storage id of a page's competency profile: its h1 (else its first block), slugged.
+
+    ``shown`` turns the heading's text into what a reader sees (Python-Markdown holds entities
+    and inline HTML aside as placeholders until the page is written).
+    """
     heading = root.find("h1")
-    name = plain_text("".join(heading.itertext())) if heading is not None else ""
+    name = plain_text(shown("".join(heading.itertext()))) if heading is not None else ""
     slug = slugify(name) or first.id
     return slug if slug.endswith("profile") else slug + "-profile"
 

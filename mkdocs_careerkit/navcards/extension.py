@@ -10,7 +10,6 @@ the card shows the author's link and reason.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -18,9 +17,9 @@ from xml.etree.ElementTree import Element
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
 
 from mkdocs_careerkit.navcards.enhance import PLACEHOLDER, Section, enhance
+from mkdocs_careerkit.stash import unstash
 
 EXTENSION = "mkdocs_careerkit.navcards"
 DEFAULT_NAMES = ("Cross-Reference Navigation",)
@@ -83,15 +82,8 @@ class _NavCardsTreeprocessor(Treeprocessor):
         )
 
     def _unstash(self, text: str) -> str:
-        def raw(m: re.Match[str]) -> str:
-            n = int(m.group(1))
-            stash = self.md.htmlStash.rawHtmlBlocks
-            held = stash[n] if n < len(stash) else m.group(0)
-            return held if isinstance(held, str) else "".join(held.itertext())
-
-        if HTML_PLACEHOLDER_RE.search(text) is None:
-            return text
-        return " ".join(HTML_PLACEHOLDER_RE.sub(raw, text).split())
+        written = unstash(text, self.md)
+        return text if written is text else " ".join(written.split())
 
     def _mark(self, slot: int) -> str:
         # Raw HTML through Python-Markdown's stash: the comment is written as is.
