@@ -75,8 +75,9 @@ class XrefConfig(StrictConfig):
     (``xref.thin-nav-section``)."""
 
     quiet_mkdocs_validation = c.Type(bool, default=True)
-    """Lower MkDocs' own `validation.links.not_found` and `.anchors` to `info`, so that each broken
-    link is reported once, by careerkit, with its source line."""
+    """Lower MkDocs' own message about a link careerkit reported too to `debug` (shown with
+    `mkdocs build --verbose`), so that each broken link is reported once, by careerkit, with its
+    source line."""
 
 
 class StringsMap(c.DictOfItems[str]):

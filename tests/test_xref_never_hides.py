@@ -234,3 +234,24 @@ def test_a_broken_definition_from_a_snippet_is_reported_where_it_is_used(tmp_pat
     ]
     assert ("index.md", "no-guide.md") not in mkdocs_link_messages(built)
     assert ("index.md", "no-guide.md") in mkdocs_link_messages(built, logging.DEBUG)
+
+
+@pytest.mark.parametrize("verbose", [False, True])
+def test_a_quieted_mkdocs_message_is_shown_only_with_verbose(tmp_path: Path, verbose: bool) -> None:
+    """What an author sees in the terminal: careerkit's error with its line, and MkDocs' own
+    message about the same link only under ``mkdocs build --verbose`` (as a debug line)."""
+    import subprocess
+    import sys
+
+    config = write_site(tmp_path, {"index.md": "# Home\n\n[Gone](gone.md)\n"}, {})
+    argv = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+    done = subprocess.run(
+        argv + (["--verbose"] if verbose else []), capture_output=True, text=True, check=False
+    )
+    out = done.stdout + done.stderr
+    assert "index.md:3:1: link 'gone.md': no such file 'gone.md' [xref.missing-page]" in out
+    mkdocs_own = [line for line in out.splitlines() if "contains a link 'gone.md'" in line]
+    if verbose:
+        assert len(mkdocs_own) == 1 and mkdocs_own[0].startswith("DEBUG")
+    else:
+        assert mkdocs_own == []

@@ -48,6 +48,10 @@ class HeldLinkMessages(logging.Filter):
         held, self.held = self.held, []
         for file, url, record in held:
             record.careerkit_released = True
+            logger = logging.getLogger(record.name)
             if (file, url) in reported:
+                # handle() skips the logger's level check: shown only under --verbose.
+                if not logger.isEnabledFor(logging.DEBUG):
+                    continue
                 record.levelno, record.levelname = logging.DEBUG, "DEBUG"
-            logging.getLogger(record.name).handle(record)
+            logger.handle(record)
