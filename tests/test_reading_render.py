@@ -109,7 +109,8 @@ def test_by_style_and_article_and_group_labels() -> None:
         '<ul class="careerkit-cards">\n'
         '<li class="careerkit-card" data-careerkit-book="lean startup" data-careerkit-kind="book">'
         '<span class="careerkit-card-cite"><em class="careerkit-card-title">The Lean Startup</em>'
-        ' by Eric Ries</span><span class="careerkit-card-why"> - Understanding how '
+        ' by Eric Ries</span><span class="careerkit-card-sep"> - </span>'
+        '<span class="careerkit-card-why">Understanding how '
         "<code>startups</code> learn</span></li>\n"
         '<li class="careerkit-card" data-careerkit-book="how do committees invent" '
         'data-careerkit-kind="article"><span class="careerkit-card-cite">Conway, Melvin E. "How '
@@ -123,6 +124,19 @@ def test_by_style_and_article_and_group_labels() -> None:
         "</ul>"
     )
     assert found == []
+
+
+@pytest.mark.parametrize("sep", [" - ", " – ", " — ", " -- ", ": "])
+def test_the_separator_before_a_note_is_kept_apart_from_it(sep: str) -> None:
+    # The card shows the note on a line of its own: a dash or colon that only separated it
+    # from the citation is kept (the author's text) but not shown at the start of the note.
+    html, _, _ = convert(
+        f"## Further Reading\n\n- _Made to Stick_ by Chip Heath{sep}Why ideas last"
+    )
+    assert (
+        f'by Chip Heath</span><span class="careerkit-card-sep">{sep}</span>'
+        '<span class="careerkit-card-why">Why ideas last</span>'
+    ) in html.replace("&amp;", "&")
 
 
 def test_loose_list_items_are_cards_too() -> None:

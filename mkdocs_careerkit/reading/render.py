@@ -9,6 +9,7 @@ caller reports it. Imports nothing from MkDocs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from xml.etree.ElementTree import Element, SubElement, tostring
 
@@ -38,6 +39,10 @@ def append_text(el: Element, text: str) -> None:
 
 def _text(el: Element) -> str:
     return "".join(el.itertext())
+
+
+# What parse.py's note separators leave before a note, when it is not a parenthesis.
+_SEP_RE = re.compile(r"\s*(?:[-–—]{1,2}\s*|:\s+)(?=\S)")
 
 
 def enhance_item(li: Element, entry: Entry) -> bool:
@@ -73,11 +78,18 @@ def enhance_item(li: Element, entry: Entry) -> bool:
     content.insert(0, cite)
     if entry.note:
         why = Element("span", {"class": "careerkit-card-why"})
-        why.text = rest_tail
+        sep = _SEP_RE.match(rest_tail)
+        why.text = rest_tail[sep.end() :] if sep else rest_tail
         for k in later:
             content.remove(k)
             why.append(k)
         content.insert(1, why)
+        if sep:
+            # The note is shown on a line of its own: the dash or colon that set it apart from
+            # the citation is kept, in a span the stylesheet hides (print shows it).
+            mark = Element("span", {"class": "careerkit-card-sep"})
+            mark.text = sep.group(0)
+            content.insert(1, mark)
     if title_el is not None:
         add_class(title_el, "careerkit-card-title")
         _mark_subtitle(title_el, entry)
