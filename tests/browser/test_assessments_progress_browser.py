@@ -149,6 +149,29 @@ def test_without_javascript_the_page_is_a_list_of_links(guide: Server, browser: 
         ctx.close()
 
 
+def test_on_a_phone_the_table_scrolls_instead_of_overlapping(guide: Server, page: Any) -> None:
+    """390 px wide: every status badge fits its cell, no column heading breaks inside a word,
+    and the columns that do not fit are reached by scrolling the table sideways."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    progress = open_progress(page, guide)
+    fits = progress.locator(".careerkit-progress-table .careerkit-st").evaluate_all(
+        """badges => badges.map(b => {
+            const cell = b.closest('td').getBoundingClientRect(), box = b.getBoundingClientRect();
+            return box.left >= cell.left - 0.5 && box.right <= cell.right + 0.5; })"""
+    )
+    assert fits and all(fits), fits
+    headings = progress.locator(".careerkit-progress-table thead th").evaluate_all(
+        """ths => ths.map(th => {
+            const r = document.createRange(); r.selectNodeContents(th);
+            return [th.textContent.trim(), r.getClientRects().length]; })"""
+    )
+    assert all(lines == 1 for _, lines in headings), headings
+    wide = progress.locator(".careerkit-progress-table").first.evaluate(
+        "t => [t.scrollWidth, t.clientWidth, getComputedStyle(t).overflowX]"
+    )
+    assert wide[0] > wide[1] and wide[2] == "auto", wide
+
+
 def test_corrupt_storage_does_not_break_the_page(guide: Server, page: Any) -> None:
     page.goto(guide.url())
     bad = {
