@@ -210,7 +210,8 @@ def notice_html(findings: list[Finding]) -> str:
     """The box shown at the top of a page under ``mkdocs serve`` listing its problems."""
     box = ET.Element("div", {"class": "admonition failure careerkit-notice", "role": "alert"})
     title = ET.SubElement(box, "p", {"class": "admonition-title"})
-    title.text = f"careerkit found {len(findings)} problem(s) on this page"
+    n = len(findings)
+    title.text = f"careerkit found {n} problem{'' if n == 1 else 's'} on this page"
     items = ET.SubElement(box, "ul")
     for f in findings:
         li = ET.SubElement(items, "li")

@@ -286,7 +286,7 @@ def test_serve_shows_a_notice_and_does_not_stop(tmp_path: Path, log_guard: list[
     html = built.html("leadership/influence.md")
     notice = re.search(r'<div class="[^"]*careerkit-notice[^"]*"[^>]*>(.*?)</div>', html, re.S)
     assert notice is not None
-    assert "careerkit found 2 problem(s) on this page" in notice.group(1)
+    assert "careerkit found 2 problems on this page" in notice.group(1)
     assert (
         "line 7:1: link &#x27;../professional-development/networking.md#missing-anchor&#x27;"
         in notice.group(1)
@@ -483,3 +483,12 @@ def test_megabyte_page(tmp_path: Path, log_guard: list[str]) -> None:
     last_line = "".join(parts).count("\n")
     assert brief(found) == [("big.md", last_line, 1, "xref.missing-anchor")]
     assert found[0].suggestion.startswith("did you mean '#section-")
+
+
+def test_the_serve_notice_counts_one_problem_in_the_singular() -> None:
+    from mkdocs_careerkit.findings import Finding
+    from mkdocs_careerkit.plugin import notice_html
+
+    one = Finding("a.md", 3, 1, "xref.missing-page", "error", "link 'b.md': no such file", "")
+    assert "careerkit found 1 problem on this page" in notice_html([one])
+    assert "careerkit found 2 problems on this page" in notice_html([one, one])
