@@ -75,18 +75,20 @@ class Server:
 
 
 class SiteCopy:
-    """A copy of the example site whose networking chapter holds the seed's block, verbatim."""
+    """A copy of the example site whose networking chapter holds the seed's block, verbatim
+    (``seed=False``: the site as it is, for the screenshots the docs show)."""
 
-    def __init__(self, root: Path, site_url: str) -> None:
+    def __init__(self, root: Path, site_url: str, *, seed: bool = True) -> None:
         self.root = root
         shutil.copytree(
             EXAMPLE_SITE, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("site")
         )
         self.seed = root / "docs" / SEED_PAGE
-        text = self.seed.read_text(encoding="utf-8")
-        start = text.index('!!! question "Professional Network Assessment"')
-        end = text.index("\n## ", start)
-        self.seed.write_text(text[:start] + SEED_BLOCK + text[end:], encoding="utf-8")
+        if seed:
+            text = self.seed.read_text(encoding="utf-8")
+            start = text.index('!!! question "Professional Network Assessment"')
+            end = text.index("\n## ", start)
+            self.seed.write_text(text[:start] + SEED_BLOCK + text[end:], encoding="utf-8")
         # Material's instant navigation only follows links listed in the sitemap, which needs
         # a site_url; it takes scheme and host from the page but keeps the sitemap's port.
         with (root / "mkdocs.yml").open("a", encoding="utf-8") as f:

@@ -30,7 +30,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         server = Server(Path(tmp) / "site")
-        SiteCopy(Path(tmp), server.url())
+        SiteCopy(Path(tmp), server.url(), seed=False)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             context = browser.new_context(

@@ -1,7 +1,7 @@
 """Redraw the README's screenshot of an assessment: ``python tests/browser/make_screenshot.py``.
 
-Builds the example site (with the seed's block on the networking chapter), rates a few
-statements, saves three dated results and photographs the block in Chromium, in Material's
+Builds the example site as it is, rates the statements of its networking chapter's block,
+saves three dated results and photographs the block in Chromium, in Material's
 light palette (README and docs) and its dark one (docs); then a small block on the plain
 ``mkdocs`` theme (docs).
 """
@@ -28,7 +28,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         server = Server(Path(tmp) / "site")
-        SiteCopy(Path(tmp), server.url())
+        SiteCopy(Path(tmp), server.url(), seed=False)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": 900, "height": 900}, device_scale_factor=1)
@@ -61,6 +61,7 @@ def main() -> None:
             block.screenshot(path=str(OUT))
             # The same in Material's dark palette, for the docs.
             page.evaluate("document.body.dataset.mdColorScheme = 'slate'")
+            page.wait_for_timeout(1000)  # Material's palette change is a transition
             block.screenshot(path=str(DARK))
             browser.close()
         server.close()
