@@ -306,6 +306,24 @@ def test_export_import_round_trip_and_bad_files(example: Server, page: Any, tmp_
     assert stored(page, "careerkit:/:feedback-habits")["snapshots"][0]["date"] == "2025-03-01"
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_more_menu_shows_each_command_on_one_line(
+    example: Server, page: Any, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    block = open_page(page, example.url(SEED_URL))
+    block.get_by_role("button", name="More").click()
+    menu = block.locator(".careerkit-menu")
+    lines = menu.locator("button").evaluate_all(
+        """bs => bs.map(b => {
+            const r = document.createRange(); r.selectNodeContents(b);
+            return [b.textContent.trim(), r.getClientRects().length]; })"""
+    )
+    assert len(lines) >= 5 and all(n == 1 for _, n in lines), lines
+    box = menu.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, box
+
+
 def test_reset_asks_first(example: Server, page: Any) -> None:
     block = open_page(page, example.url(SEED_URL))
     rate(block, 0, 3)
