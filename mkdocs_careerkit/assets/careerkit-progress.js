@@ -134,7 +134,9 @@
         const s = read(a.id);
         if (s) all.push({ assessment: a.id, title: a.title, answers: Object.fromEntries(Object.entries(s.answers).filter((e) => okNum(e[1]))), kinds: isObj(s.kinds) ? s.kinds : {}, stale: isObj(s.stale) ? s.stale : {}, snapshots: s.snapshots.filter(okSnap) });
       }
-      download(JSON.stringify({ careerkit: 1, guide: 1, exported: today(), ...(name ? { name } : {}), assessments: all }, null, 2), "careerkit-answers-" + today() + ".json");
+      // Named after the person: a facilitator collects several people's files.
+      const who = (name.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).join("-");
+      download(JSON.stringify({ careerkit: 1, guide: 1, exported: today(), ...(name ? { name } : {}), assessments: all }, null, 2), "careerkit-answers-" + (who ? who + "-" : "") + today() + ".json");
     }
 
     // What a file holds for this guide's assessments, or why it cannot be used.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -198,10 +199,16 @@ def test_corrupt_storage_does_not_break_the_page(guide: Server, page: Any) -> No
 
 
 def _export(page: Any, progress: Any, path: Path, name: str = "") -> dict[str, Any]:
-    if name:
-        progress.locator(".careerkit-name").fill(name)
+    progress.locator(".careerkit-name").fill(name)
     with page.expect_download() as info:
         progress.locator("[data-careerkit-do=export]").click()
+    # A facilitator collects several people's files: each is named after its person.
+    who = "-".join(re.findall(r"[^\W_]+", name.lower()))
+    assert re.fullmatch(
+        re.escape(f"careerkit-answers-{who}-" if who else "careerkit-answers-")
+        + r"\d{4}-\d\d-\d\d\.json",
+        info.value.suggested_filename,
+    ), info.value.suggested_filename
     info.value.save_as(path)
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -284,7 +291,7 @@ def test_export_all_and_import_all_round_trip(guide: Server, page: Any, tmp_path
     assert page.evaluate("JSON.stringify(localStorage)") == stored
 
 
-PEOPLE = [("Ada", (2, 5), (5, 4, 3)), ("Bo", (4, 5), (1, 2, 3)), ("Cy", (3, 5), (4, 4, 2))]
+PEOPLE = [("Ada", (2, 5), (5, 4, 3)), ("Bo", (4, 5), (1, 2, 3)), ("Zoë O'Neil", (3, 5), (4, 4, 2))]
 
 
 def _people_exports(page: Any, guide: Server, tmp_path: Path) -> list[Path]:
@@ -395,7 +402,7 @@ def test_team_view_on_three_exports(guide: Server, page: Any, tmp_path: Path) ->
     people = progress.locator(".careerkit-people")
     assert people.text_content() == "Person 1, Person 2, Person 3"
     progress.get_by_label("Show names").check()
-    assert people.text_content() == "Ada, Bo, Cy"
+    assert people.text_content() == "Ada, Bo, Zoë O'Neil"
     # The CSV: numbers in their own columns, one column per person.
     with page.expect_download() as info:
         progress.get_by_role("button", name="Export team CSV").click()
@@ -412,7 +419,7 @@ def test_team_view_on_three_exports(guide: Server, page: Any, tmp_path: Path) ->
         "Highest",
         "Ada",
         "Bo",
-        "Cy",
+        "Zoë O'Neil",
     ]
     by_statement = {r[2]: r for r in table_rows[1:] if r[2]}
     for a in manifest["assessments"]:
