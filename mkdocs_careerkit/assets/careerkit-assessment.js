@@ -183,14 +183,17 @@
       return h("span", { class: "careerkit-bar", "aria-hidden": "true" }, fill);
     };
 
+    // "12 / 60 (4 of 12 answered)": a percentage of the answered statements says so.
+    const points = (r) => r.s + " / " + r.top + (r.n < r.all ? " (" + fmt(T.answered, { answered: r.n, total: r.all }) + ")" : "");
+
     function update() {
       const secs = sections(), all = overall(), list = [...(secs.length > 1 ? secs : []), { title: overallTitle, r: all, total: 1 }];
       scores.hidden = !all.n;
-      head.replaceChildren(...(all.n ? [h("strong", { text: pct(all.pct) }), " " + overallTitle + " · " + all.s + " / " + all.top +
+      head.replaceChildren(...(all.n ? [h("strong", { text: pct(all.pct) }), " " + overallTitle + " · " + points(all) +
         (A && all.avg != null ? " · " + T.average + " " + num(all.avg) : "")] : [T.start]));
       rows.replaceChildren(...list.map(({ title, r, total }) => h("tr", { class: total ? "careerkit-total" : null },
         h("th", { scope: "row", text: title }),
-        h("td", { text: r.s + " / " + r.top + (r.n < r.all ? " (" + fmt(T.answered, { answered: r.n, total: r.all }) + ")" : "") }),
+        h("td", { text: points(r) }),
         A ? h("td", { text: num(r.avg) }) : null,
         h("td", {}, bar(r.pct), pct(r.pct)))));
       const byPct = (a, b) => b.p - a.p;

@@ -108,7 +108,10 @@ def test_seed_block_rates_scores_and_survives_reload(example: Server, page: Any)
         ["Overall", "12 / 60 (4 of 12 answered)", "3", "60%"],
     ]
     assert score_rows(block) == expected
-    assert block.locator(".careerkit-head").text_content() == "60% Overall · 12 / 60 · Average 3"
+    # The percentage is of the answered statements, and the result says how many those are.
+    assert block.locator(".careerkit-head").text_content() == (
+        "60% Overall · 12 / 60 (4 of 12 answered) · Average 3"
+    )
     assert block.locator(".careerkit-extremes").text_content() == (
         "Strongest: Value Creation (100%) · Weakest: Community Engagement (20%)"
     )
