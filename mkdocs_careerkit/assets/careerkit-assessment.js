@@ -204,7 +204,7 @@
       for (const s of secs) results[s.id] = s.r;
       for (const live of own(".careerkit-live")) {
         const id = live.dataset.careerkitLive, r = results[id];
-        live.textContent = id ? T.score + ": " + (r ? r.s + " / " + r.top + " (" + pct(r.pct) + ")" : "–") : overallTitle + ": " + pct(all.pct);
+        live.textContent = id ? T.score + ": " + (r && r.n ? r.s + " / " + r.top + " (" + pct(r.pct) + ")" : "–") : overallTitle + ": " + pct(all.pct);
       }
       const found = [];
       data.bands.forEach((b, i) => {

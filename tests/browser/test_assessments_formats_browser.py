@@ -92,6 +92,8 @@ def test_weighted_checklist_with_live_score_lines(
     assert all(not s.is_visible() for s in statics.all())
     lives = block.locator(".careerkit-live")
     assert lives.last.text_content() == "Overall (weighted): –"
+    # Nothing is judged before the first answer: no "0 / 20" for a section not yet answered.
+    assert lives.first.text_content() == "Score: –"
     group = block.locator(".careerkit-rate")
     group.nth(0).locator('input[value="5"]').check()  # Value Stream Clarity (25%): 100%
     show_tab(page, "Collaboration")
