@@ -159,7 +159,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger().removeHandler(handler)
 
 
+def _no_config_here() -> int:
+    """No config file named and none in the current folder: say where careerkit looked."""
+    print(
+        f"careerkit: no site config in {os.path.abspath(os.curdir)} (looked for "
+        f"{', '.join(configfile.CONFIG_FILES)}): run it in the site's folder or name the file "
+        "with -f FILE",
+        file=sys.stderr,
+    )
+    return 2
+
+
 def _check(args: argparse.Namespace) -> int:
+    if not args.config_file and not os.path.isfile(configfile.find_config_file()):
+        return _no_config_here()
     args.config_file = args.config_file or configfile.find_config_file()
     named: list[str] | None = None
     if args.files or args.changed:
@@ -318,6 +331,8 @@ def _config_error(e: Exception, config_file: str | None) -> int:
 
 def _tags(args: argparse.Namespace) -> int:
     """``careerkit tags init`` / ``report``."""
+    if not args.config_file and not os.path.isfile(configfile.find_config_file()):
+        return _no_config_here()
     try:
         with _stdout_to_stderr():
             config = configfile.load(args.config_file or configfile.find_config_file())

@@ -59,6 +59,17 @@ def test_usage_and_config_errors_exit_2(tmp_path: Path) -> None:
     assert "xrefs" in out.stderr
 
 
+def test_without_a_config_file_here_it_says_where_it_looked(tmp_path: Path) -> None:
+    for command in (["check"], ["tags", "report"]):
+        out = careerkit(*command, cwd=tmp_path)
+        assert out.returncode == 2 and out.stdout == ""
+        assert out.stderr == (
+            f"careerkit: no site config in {tmp_path} (looked for zensical.toml, "
+            "properdocs.yml, mkdocs.yml, mkdocs.yaml): run it in the site's folder or name the "
+            "file with -f FILE\n"
+        )
+
+
 def test_check_reads_config_like_mkdocs_inherit_and_env(tmp_path: Path) -> None:
     """INHERIT and !ENV work because the CLI loads mkdocs.yml through MkDocs' own loader."""
     write_site(tmp_path, {"index.md": "# Home\n\n## Plan\n\n[Plan](#plan) [Old](#old)\n"})
