@@ -16,7 +16,7 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -28,6 +28,7 @@ from mkdocs_careerkit import cache
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.sitecheck import check_site
 from mkdocs_careerkit.xref.check import PageLink
+from tests.conftest import write_site
 
 HEADINGS = ("Overview", "Next Steps", "Common Mistakes", "Overview")  # a repeat: -1 ids
 TAGS = ("networking", "network", "leadership", "made-up", "influence-without-authority")
@@ -449,3 +450,28 @@ def test_other_careerkit_code_drops_every_record(
     assert _counting(config_file, cache_file) == (3, 0)
     monkeypatch.setattr(sitecheck, "code_stamp", lambda: "other code")
     assert _counting(config_file, cache_file) == (0, 3)
+
+
+def test_theme_listing_adds_the_files_mkdocs_adds(tmp_path: Path) -> None:
+    """sitecheck.ThemeListing skips hidden folders; MkDocs' filter drops them anyway: the theme
+    files a check knows are those of a build, for Material and a custom_dir with dot files."""
+    from mkdocs.structure.files import get_files
+
+    from mkdocs_careerkit.sitecheck import ThemeListing
+
+    custom = tmp_path / "overrides"
+    for name in ("main.html", "assets/extra.css", ".hidden/x.css", "img/.dot.png", "logo.svg"):
+        (custom / name).parent.mkdir(parents=True, exist_ok=True)
+        (custom / name).write_text("x", encoding="utf-8")
+    write_site(
+        tmp_path,
+        {"index.md": "# Home\n", "logo.svg": "<svg/>"},
+        {"theme": {"name": "material", "custom_dir": "overrides"}},
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    theirs, ours = get_files(config), get_files(config)
+    theirs.add_files_from_theme(config.theme.get_env(), config)
+    ours.add_files_from_theme(cast(Any, ThemeListing(config.theme.dirs)), config)
+    listed = [(f.src_uri, f.abs_src_path, f.url) for f in ours]
+    assert listed == [(f.src_uri, f.abs_src_path, f.url) for f in theirs]
+    assert "assets/extra.css" in {f.src_uri for f in ours}
