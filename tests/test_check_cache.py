@@ -347,13 +347,16 @@ def test_an_older_format_is_dropped(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert _counting(config_file, cache_file) == (0, 3)
 
 
-def _tamper(cache_file: str, src: str) -> None:
-    """Replace ``src``'s cached record by another page's, under ``src``'s own content hash: a
-    run that trusts the record then reports the other page's facts."""
+def _tamper(cache_file: str, src: str, records_from: str | None = None) -> None:
+    """Replace ``src``'s cached record by another page's (from ``records_from``, by default the
+    same file), under ``src``'s own content hash: a run that trusts the record then reports the
+    other page's facts."""
     with open(cache_file, "rb") as f:
         data = pickle.load(f)
-    other = next(k for k in data["records"] if k != src)
-    data["records"][src] = (data["records"][src][0], data["records"][other][1])
+    with open(records_from or cache_file, "rb") as f:
+        records = pickle.load(f)["records"]
+    other = next(k for k in records if k != src)
+    data["records"][src] = (data["records"][src][0], records[other][1])
     with open(cache_file, "wb") as f:
         pickle.dump(data, f)
 
@@ -475,3 +478,56 @@ def test_theme_listing_adds_the_files_mkdocs_adds(tmp_path: Path) -> None:
     listed = [(f.src_uri, f.abs_src_path, f.url) for f in ours]
     assert listed == [(f.src_uri, f.abs_src_path, f.url) for f in theirs]
     assert "assets/extra.css" in {f.src_uri for f in ours}
+
+
+def test_a_few_changed_pages_go_to_the_recent_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pre-commit run writes only the pages it re-read, next to the main file, which stays as
+    it was; later runs use both; past the limit, one main file again."""
+    site = start()
+    config_file = write(tmp_path, site)
+    cache_file = tmp_path / "c" / cache.FILENAME
+    recent = Path(str(cache_file) + cache.RECENT_SUFFIX)
+    run(config_file, str(cache_file))
+    main = cache_file.read_bytes()
+    site.pages["guide/a.md"].headings.append("Deep Dive")
+    config_file = write(tmp_path, site)
+    assert run(config_file, str(cache_file)) == run(config_file, None)
+    assert cache_file.read_bytes() == main and recent.exists()
+    assert _counting(config_file, str(cache_file)) == (3, 0)
+    # The recent record is the one used: tampered with, it shows.
+    _tamper(str(recent), "guide/a.md", str(cache_file))
+    assert run(config_file, str(cache_file)) != run(config_file, None)
+    # A main file written since (another run, another token) makes the recent file stale.
+    recent_bytes = recent.read_bytes()
+    cache_file.unlink()
+    run(config_file, str(cache_file))
+    recent.write_bytes(recent_bytes)
+    assert _counting(config_file, str(cache_file)) == (3, 0)
+    assert run(config_file, str(cache_file)) == run(config_file, None)
+    # More changed pages than the recent file holds: the main file is written again.
+    monkeypatch.setattr(cache, "_RECENT_PAGES", 1)
+    site.pages["guide/a.md"].headings.append("Next Steps")
+    site.pages["guide/b.md"].headings.append("Overview")
+    config_file = write(tmp_path, site)
+    assert run(config_file, str(cache_file)) == run(config_file, None)
+    assert not recent.exists()
+    assert _counting(config_file, str(cache_file)) == (3, 0)
+
+
+def test_recent_file_is_dropped_with_the_configuration(tmp_path: Path) -> None:
+    site = start()
+    config_file = write(tmp_path, site)
+    cache_file = str(tmp_path / "c" / cache.FILENAME)
+    run(config_file, cache_file)
+    site.pages["guide/b.md"].headings.append("Deep Dive")
+    config_file = write(tmp_path, site)
+    run(config_file, cache_file)
+    assert os.path.exists(cache_file + cache.RECENT_SUFFIX)
+    _tamper(cache_file + cache.RECENT_SUFFIX, "guide/b.md", cache_file)
+    assert run(config_file, cache_file) != run(config_file, None)
+    site.min_tags = 2
+    config_file = write(tmp_path, site)
+    assert _counting(config_file, cache_file) == (0, 3)
+    assert run(config_file, cache_file) == run(config_file, None)
