@@ -40,7 +40,7 @@ from typing import Any
 from mkdocs_careerkit import __version__
 
 # Bump when a page record's shape or meaning changes: older caches are then dropped.
-FORMAT = 1
+FORMAT = 2
 DIRNAME = ".careerkit-cache"
 FILENAME = "check-pages.pickle"
 RECENT_SUFFIX = ".recent"  # the recent file: FILENAME + this
@@ -208,14 +208,17 @@ class PageCache:
         cache._used_deps = dict(cache.deps)  # still true: pages read from the cache use them
         return cache
 
-    def get(self, src: str, content: str) -> Any | None:
-        """The record of page ``src`` if its content hash is ``content``; None if none."""
+    def get(self, src: str, content: str, *, count: bool = True) -> Any | None:
+        """The record of page ``src`` if its content hash is ``content``; None if none.
+
+        ``count=False``: not a page's record (the link check's results), not counted in
+        :attr:`hits` and :attr:`misses`."""
         found = self.records.get(src)
         if found is not None and found[0] == content:
-            self.hits += 1
+            self.hits += count
             self._used[src] = found
             return found[1]
-        self.misses += 1
+        self.misses += count
         return None
 
     def put(self, src: str, content: str, record: Any) -> None:

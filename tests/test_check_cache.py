@@ -531,3 +531,94 @@ def test_recent_file_is_dropped_with_the_configuration(tmp_path: Path) -> None:
     config_file = write(tmp_path, site)
     assert _counting(config_file, cache_file) == (0, 3)
     assert run(config_file, cache_file) == run(config_file, None)
+
+
+def _link_checked(config_file: Path, cache_file: str | None) -> tuple[Any, list[str]]:
+    """A run's findings and links, and the pages whose links it checked (not taken from the
+    cache)."""
+    from mkdocs_careerkit.xref import check
+
+    checked: list[str] = []
+    original = check._Checker.check_page
+
+    def check_page(self: Any, src: str, facts: Any) -> Any:
+        checked.append(src)
+        return original(self, src, facts)
+
+    check._Checker.check_page = check_page  # type: ignore[method-assign]
+    try:
+        return run(config_file, cache_file), checked
+    finally:
+        check._Checker.check_page = original  # type: ignore[method-assign]
+
+
+def test_link_results_are_reused_only_while_what_they_read_is_unchanged(tmp_path: Path) -> None:
+    """A page whose links changed is checked again alone; an anchor removed from a page (or a
+    page deleted, the config changed) has every page checked again; always as a full run."""
+    site = start()
+    site.pages["guide/b.md"].links.append(("index.md", "overview"))
+    config_file = write(tmp_path, site)
+    cache_file = str(tmp_path / "c" / cache.FILENAME)
+    assert sorted(_link_checked(config_file, cache_file)[1]) == sorted(site.pages)
+    assert _link_checked(config_file, cache_file)[1] == []  # nothing changed
+    # Another link on a.md: only a.md's links are checked again.
+    site.pages["guide/a.md"].links.append(("guide/b.md", "no-such-anchor"))
+    config_file = write(tmp_path, site)
+    found, checked = _link_checked(config_file, cache_file)
+    assert checked == ["guide/a.md"]
+    assert found == run(config_file, None)
+    # index.md loses the heading b.md links to: every page's links again, and b.md's broken.
+    site.pages["index.md"].headings = ["Something Else"]
+    config_file = write(tmp_path, site)
+    found, checked = _link_checked(config_file, cache_file)
+    assert sorted(checked) == sorted(site.pages)
+    assert found == run(config_file, None)
+    assert ("guide/b.md", "xref.missing-anchor") in {(f.file, f.code) for f in found[0]}
+    # Prose only, on a page others link to: that page alone.
+    page = tmp_path / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMore prose.\n", encoding="utf-8")
+    found, checked = _link_checked(config_file, cache_file)
+    assert checked == ["index.md"]
+    assert found == run(config_file, None)
+    # A page deleted: every page again (the site's files changed), and links to it broken.
+    del site.pages["guide/b.md"]
+    config_file = write(tmp_path, site)
+    found, checked = _link_checked(config_file, cache_file)
+    assert sorted(checked) == sorted(site.pages)
+    assert found == run(config_file, None)
+    # The config: every page again.
+    site.ignore = ["gone.md"]
+    config_file = write(tmp_path, site)
+    found, checked = _link_checked(config_file, cache_file)
+    assert sorted(checked) == sorted(site.pages)
+    assert found == run(config_file, None)
+
+
+def test_theme_custom_dir_changes_what_the_cached_check_finds(tmp_path: Path) -> None:
+    """An id the theme's templates add (custom_dir) is known to the cached check as soon as it
+    is there, and missed as soon as it is gone, as in a full run."""
+    site = start()
+    site.pages["guide/a.md"].links.append(("index.md", "custom-banner"))
+    config_file = write(tmp_path, site)
+    text = config_file.read_text(encoding="utf-8").replace(
+        "theme:\n  name: material\n", "theme:\n  name: material\n  custom_dir: overrides\n"
+    )
+    assert "custom_dir" in text
+    config_file.write_text(text, encoding="utf-8")
+    (tmp_path / "overrides").mkdir()
+    cache_file = str(tmp_path / "c" / cache.FILENAME)
+
+    def missing() -> list[str]:
+        from mkdocs_careerkit.sources import theme_ids
+
+        theme_ids.cache_clear()  # remembered per process; each check is a new one
+        cached, full = run(config_file, cache_file), run(config_file, None)
+        assert cached == full
+        return [f.file for f in cached[0] if f.code == "xref.missing-anchor"]
+
+    assert missing() == ["guide/a.md"]
+    template = '{% extends "base.html" %}\n{% block announce %}<div id="custom-banner"></div>'
+    (tmp_path / "overrides" / "main.html").write_text(template + "{% endblock %}\n")
+    assert missing() == []
+    (tmp_path / "overrides" / "main.html").unlink()
+    assert missing() == ["guide/a.md"]
