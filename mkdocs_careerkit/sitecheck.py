@@ -156,7 +156,7 @@ class PageRecord:
         reading: The page's reading sections, title and marker, as ``scan_sources`` reads
             them (None when reading lists are off).
         targets: A hash of the page's target facts (what checking other pages' links reads
-            of it), for the cached link results.
+            of it), for the cached link results ('' when there is no cache).
     """
 
     facts: PageFacts
@@ -244,8 +244,7 @@ def page_record(file: File, data: bytes | OSError, ctx: _Context) -> PageRecord:
     if options.reading.enabled:
         reading = scan_sources(cast("Files", _OnePage(file)), ctx.reading_headings)
     facts = PageFacts(src, scan, scan.anchors)
-    targets = digest(repr(target_facts(facts)).encode("utf-8"))
-    return PageRecord(facts, tuple(findings), tuple(ids), tags, reading, targets)
+    return PageRecord(facts, tuple(findings), tuple(ids), tags, reading)
 
 
 class _OnePage:
@@ -452,6 +451,9 @@ def _record(file: File, ctx: _Context, cache: PageCache | None) -> tuple[PageRec
     record = cache.get(file.src_uri, content)
     if not isinstance(record, PageRecord):
         record = page_record(file, data, ctx)
+        # For the cached link results only (see _LinkResults).
+        targets = digest(repr(target_facts(record.facts)).encode("utf-8"))
+        record = dataclasses.replace(record, targets=targets)
         cache.put(file.src_uri, content, record)
     return record, content
 

@@ -796,7 +796,9 @@ class _Checker:
             frozenset(self.claimed),
             tuple(self.anchor_misses[misses:]),
         )
-        self.inbound, self.claimed = inbound | self.inbound, claimed | self.claimed
+        inbound |= self.inbound  # in place: a copy per page would grow with the site
+        claimed |= self.claimed
+        self.inbound, self.claimed = inbound, claimed
         return result
 
     def replay(self, result: PageResult) -> None:
