@@ -9,7 +9,8 @@ config, the taxonomy, the meta files, the theme; files included with pymdownx.sn
 *dependencies*, re-read and compared on every run). A different key, a changed dependency, a
 file from another version, a truncated or foreign file: the cache is dropped and rebuilt, never
 trusted. The site-wide checks always run on the whole set of records, so a cached run reports
-exactly what a full run reports.
+exactly what a full run reports; what checking one page's links gave is kept here too, under a
+hash of everything it depends on (``sitecheck._LinkResults``).
 
 Writes go to a temporary file renamed over the old one, so two checks running at once each
 leave a whole cache behind (the last one's), never a mix.
