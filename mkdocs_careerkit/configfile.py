@@ -13,14 +13,17 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import io
+import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import yaml
 from mkdocs import config as mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -94,7 +97,47 @@ def load(path: str) -> MkDocsConfig:
     """
     if os.path.splitext(path)[1].lower() == ".toml":
         return load_zensical(path)
-    return mkdocs_config.load_config(config_file=path)
+    return load_yaml(path)
+
+
+# MkDocs reads mkdocs.yml with PyYAML's pure-Python loader: for a guide's 1,000-entry ``nav``
+# that is most of the time a pre-commit check takes. libyaml's parser, where PyYAML has it,
+# builds the same data with the same constructors (``!ENV``, ``!relative``, ``!!python/name``).
+_C_LOADER: Any = getattr(yaml, "CLoader", None)
+_log = logging.getLogger("mkdocs.config")
+
+
+def load_yaml(path: str) -> MkDocsConfig:
+    """``mkdocs.config.load_config(path)``, parsing the YAML with libyaml when PyYAML has it.
+
+    Anything but a plain successful parse (a file that cannot be opened, YAML libyaml rejects)
+    is left to MkDocs' own loader, so that errors read exactly as MkDocs words them.
+    """
+    if _C_LOADER is None:
+        return mkdocs_config.load_config(config_file=path)
+    abspath = os.path.abspath(path)
+    try:
+        fd = open(abspath, "rb")  # closed by the with below
+    except OSError:
+        return mkdocs_config.load_config(config_file=path)
+    with fd:
+        cfg = MkDocsConfig(config_file_path=abspath)
+        try:
+            data = yaml_load(fd, get_yaml_loader(loader=_C_LOADER, config=cfg))
+        except ConfigurationError:
+            return mkdocs_config.load_config(config_file=path)
+    cfg.load_dict(data)
+    # What mkdocs.config.load_config does after reading the file, with the same messages.
+    errors, warnings = cfg.validate()
+    for name, warning in warnings:
+        _log.warning(f"Config value '{name}': {warning}")
+    for name, error in errors:
+        _log.error(f"Config value '{name}': {error}")
+    if errors:
+        raise Abort("Aborted with a configuration error!")
+    if cfg.strict and warnings:
+        raise Abort(f"Aborted with {len(warnings)} configuration warnings in 'strict' mode!")
+    return cfg
 
 
 def load_zensical(path: str) -> MkDocsConfig:

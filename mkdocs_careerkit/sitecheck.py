@@ -12,7 +12,7 @@ import dataclasses
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,7 +47,7 @@ from mkdocs_careerkit.tags.adapter import enabled as tags_enabled
 from mkdocs_careerkit.tags.adapter import site_tags
 from mkdocs_careerkit.tags.check import SiteTags
 from mkdocs_careerkit.xref import PageFacts, SiteInfo, check_links, scan_page
-from mkdocs_careerkit.xref.check import PageLink
+from mkdocs_careerkit.xref.check import PageLink, PageResult, target_facts
 from mkdocs_careerkit.xref.scan import Suppression
 
 
@@ -115,15 +115,20 @@ def conclude(
     claimed: set[tuple[str, str]] | None = None,
     markers: Mapping[str, tuple[Suppression, ...]] | None = None,
     links: list[PageLink] | None = None,
+    reuse: Mapping[str, PageResult] | None = None,
+    results: dict[str, PageResult] | None = None,
 ) -> list[Finding]:
     """All findings of a site, final: the site-wide checks plus what pages reported.
 
     ``markers``: careerkit-ignore markers outside the Markdown (e.g. in front matter);
-    ``links``, if given, receives every link to a page, as resolved (the link graph).
+    ``links``, if given, receives every link to a page, as resolved (the link graph);
+    ``reuse`` and ``results``: as :func:`~mkdocs_careerkit.xref.check.check_links` has them.
     """
     findings = list(page_findings)
     if options.xref.enabled:
-        findings += check_links(pages, site, xref_options(options), claimed, links)
+        findings += check_links(
+            pages, site, xref_options(options), claimed, links, reuse=reuse, results=results
+        )
     suppressions = {src: facts.scan.suppressions for src, facts in pages.items()}
     for src, marks in (markers or {}).items():
         suppressions[src] = (*suppressions.get(src, ()), *marks)
@@ -150,6 +155,8 @@ class PageRecord:
             (None when tags are not checked).
         reading: The page's reading sections, title and marker, as ``scan_sources`` reads
             them (None when reading lists are off).
+        targets: A hash of the page's target facts (what checking other pages' links reads
+            of it), for the cached link results ('' when there is no cache).
     """
 
     facts: PageFacts
@@ -157,6 +164,7 @@ class PageRecord:
     assessment_ids: tuple[tuple[str, Finding], ...] = ()
     tags: tuple[tuple[Finding, ...], tuple[Suppression, ...], tuple[str, ...]] | None = None
     reading: SourcePages | None = None
+    targets: str = ""
 
 
 # A page name no docs path can be: stands for "the page that used the id first".
@@ -235,9 +243,8 @@ def page_record(file: File, data: bytes | OSError, ctx: _Context) -> PageRecord:
     reading = None
     if options.reading.enabled:
         reading = scan_sources(cast("Files", _OnePage(file)), ctx.reading_headings)
-    return PageRecord(
-        PageFacts(src, scan, scan.anchors), tuple(findings), tuple(ids), tags, reading
-    )
+    facts = PageFacts(src, scan, scan.anchors)
+    return PageRecord(facts, tuple(findings), tuple(ids), tags, reading)
 
 
 class _OnePage:
@@ -267,7 +274,8 @@ def check_site(
     """
     options = plugin_config(config)
     files = get_files(config)
-    files.add_files_from_theme(config.theme.get_env(), config)  # favicon.png and the like
+    # favicon.png and the like, chosen by MkDocs' own rules from a quicker listing
+    files.add_files_from_theme(cast("Any", ThemeListing(config.theme.dirs)), config)
     site = site_info(files, config)
     if options.reading.enabled and options.reading.list_page:
         # The reading list page careerkit generates in a build (unless a page is already there).
@@ -291,15 +299,18 @@ def check_site(
     if blind and options.xref.enabled:
         page_findings.append(_cannot_see(config, blind))
     pages: dict[str, PageFacts] = {}
+    hashes: dict[str, str | None] = {}
+    targets: dict[str, str] = {}
     owners: dict[str, str] = {}
     sections: dict[str, list[Any]] = {}
     titles: dict[str, str] = {}
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         if file.abs_src_path is None:
             continue
-        record = _record(file, ctx, cache)
+        record, hashes[file.src_uri] = _record(file, ctx, cache)
         src = file.src_uri
         pages[src] = record.facts
+        targets[src] = record.targets
         page_findings += record.findings
         for assessment_id, reused in record.assessment_ids:
             owner = owners.setdefault(assessment_id, src)
@@ -315,11 +326,9 @@ def check_site(
         if record.reading is not None:
             sections.update(record.reading.sections)
             titles.update(record.reading.titles)
-    if cache is not None:
-        if ctx.snippets is not None:
-            for name, text in ctx.snippets.texts().items():
-                cache.depend(f"snippet:{name}", digest(text.encode("utf-8")))
-        cache.save()
+    if cache is not None and ctx.snippets is not None:
+        for name, text in ctx.snippets.texts().items():
+            cache.depend(f"snippet:{name}", digest(text.encode("utf-8")))
     if tags is not None:
         page_findings += tags.conclude()
     if options.reading.enabled:
@@ -332,11 +341,103 @@ def check_site(
     markers = tags.suppressions if tags is not None else None
     if checked is not None:
         checked.extend(pages)
-    return conclude(pages, site, page_findings, options, known, markers=markers, links=links)
+    if cache is None:
+        return conclude(pages, site, page_findings, options, known, markers=markers, links=links)
+    earlier = None
+    if options.xref.enabled:
+        earlier = _LinkResults(cache, site, options, pages, hashes, targets)
+    results: dict[str, PageResult] = {}
+    final = conclude(
+        pages,
+        site,
+        page_findings,
+        options,
+        known,
+        markers=markers,
+        links=links,
+        reuse=earlier.reuse if earlier is not None else None,
+        results=results,
+    )
+    if earlier is not None:
+        earlier.keep(results)
+    cache.save()
+    return final
 
 
-def _record(file: File, ctx: _Context, cache: PageCache | None) -> PageRecord:
-    """A page's record, from the cache when its bytes are those of the cached one."""
+# Cache entries of the link check's results: a name no docs path can be, then the page's.
+_LINKS = "\x00links\x00"
+
+
+class _LinkResults:
+    """What checking each page's links gave in earlier runs, kept in the page cache.
+
+    A page's link findings are a function of the page, the site (its files, nav, URLs, theme
+    ids…), the options, the order of the pages and every page's target facts (what checking
+    links elsewhere reads of it: :func:`~mkdocs_careerkit.xref.check.target_facts`). Each
+    page's results are kept under a hash of all of these, so they are used again exactly when
+    nothing they depend on changed: when a page's bytes change, its own links are checked
+    again; when its target facts change too (a heading renamed, an anchor removed), every
+    page's. Orphans and URL collisions are always worked out afresh from all pages.
+    """
+
+    def __init__(
+        self,
+        cache: PageCache,
+        site: SiteInfo,
+        options: CareerkitConfig,
+        pages: Mapping[str, PageFacts],
+        hashes: Mapping[str, str | None],
+        targets: Mapping[str, str],
+    ) -> None:
+        self.cache = cache
+        self.keys: dict[str, str] = {}
+        self.reuse: dict[str, PageResult] = {}
+        if any(hashes.get(src) is None for src in pages):
+            return  # a page that could not be read is never cached
+        every = "\n".join(f"{src}\x00{targets[src]}" for src in pages)
+        context = digest(stable([site, xref_options(options), every]).encode("utf-8"))
+        for src in pages:
+            self.keys[src] = key = digest(f"{hashes[src]}\x00{context}".encode())
+            result = cache.get(_LINKS + src, key, count=False)
+            if isinstance(result, PageResult):
+                self.reuse[src] = result
+
+    def keep(self, results: Mapping[str, PageResult]) -> None:
+        """Keep what this run's link check gave for the pages it checked."""
+        for src, result in results.items():
+            if src in self.keys:
+                self.cache.put(_LINKS + src, self.keys[src], result)
+
+
+class ThemeListing:
+    """What ``Files.add_files_from_theme`` asks of the theme's Jinja environment: the names of
+    the theme's files (``list_templates``), as Jinja's ``FileSystemLoader`` lists them.
+
+    Hidden folders are not entered: MkDocs drops every name in them (its filter's ``.*`` and
+    ``*/.*``), and Material's ``.icons`` holds 14,000 files, whose listing and filtering took
+    a tenth of a second of every check. Nothing else of Jinja is needed (nor imported, nor the
+    theme's translations installed) to know which files the theme adds.
+    """
+
+    def __init__(self, dirs: Iterable[str]) -> None:
+        self.dirs = [os.fspath(d) for d in dirs]
+
+    def list_templates(self, filter_func: Callable[[str], bool] | None = None) -> list[str]:
+        found: set[str] = set()
+        for searchpath in self.dirs:
+            for dirpath, dirnames, filenames in os.walk(searchpath):
+                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                for filename in filenames:
+                    name = os.path.join(dirpath, filename)[len(searchpath) :]
+                    name = name.strip(os.path.sep).replace(os.path.sep, "/")
+                    found.add(name[2:] if name[:2] == "./" else name)
+        names = sorted(found)
+        return [n for n in names if filter_func(n)] if filter_func is not None else names
+
+
+def _record(file: File, ctx: _Context, cache: PageCache | None) -> tuple[PageRecord, str | None]:
+    """A page's record, from the cache when its bytes are those of the cached one, and its
+    content hash (None without a cache, or when the page could not be read)."""
     assert file.abs_src_path is not None
     data: bytes | OSError
     try:
@@ -345,13 +446,16 @@ def _record(file: File, ctx: _Context, cache: PageCache | None) -> PageRecord:
     except OSError as e:
         data = e
     if cache is None or isinstance(data, OSError):
-        return page_record(file, data, ctx)
+        return page_record(file, data, ctx), None
     content = digest(data)
     record = cache.get(file.src_uri, content)
     if not isinstance(record, PageRecord):
         record = page_record(file, data, ctx)
+        # For the cached link results only (see _LinkResults).
+        targets = digest(repr(target_facts(record.facts)).encode("utf-8"))
+        record = dataclasses.replace(record, targets=targets)
         cache.put(file.src_uri, content, record)
-    return record
+    return record, content
 
 
 def _open_cache(

@@ -16,7 +16,7 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -28,6 +28,7 @@ from mkdocs_careerkit import cache
 from mkdocs_careerkit.findings import Finding
 from mkdocs_careerkit.sitecheck import check_site
 from mkdocs_careerkit.xref.check import PageLink
+from tests.conftest import write_site
 
 HEADINGS = ("Overview", "Next Steps", "Common Mistakes", "Overview")  # a repeat: -1 ids
 TAGS = ("networking", "network", "leadership", "made-up", "influence-without-authority")
@@ -346,13 +347,16 @@ def test_an_older_format_is_dropped(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert _counting(config_file, cache_file) == (0, 3)
 
 
-def _tamper(cache_file: str, src: str) -> None:
-    """Replace ``src``'s cached record by another page's, under ``src``'s own content hash: a
-    run that trusts the record then reports the other page's facts."""
+def _tamper(cache_file: str, src: str, records_from: str | None = None) -> None:
+    """Replace ``src``'s cached record by another page's (from ``records_from``, by default the
+    same file), under ``src``'s own content hash: a run that trusts the record then reports the
+    other page's facts."""
     with open(cache_file, "rb") as f:
         data = pickle.load(f)
-    other = next(k for k in data["records"] if k != src)
-    data["records"][src] = (data["records"][src][0], data["records"][other][1])
+    with open(records_from or cache_file, "rb") as f:
+        records = pickle.load(f)["records"]
+    other = next(k for k in records if k != src)
+    data["records"][src] = (data["records"][src][0], records[other][1])
     with open(cache_file, "wb") as f:
         pickle.dump(data, f)
 
@@ -449,3 +453,172 @@ def test_other_careerkit_code_drops_every_record(
     assert _counting(config_file, cache_file) == (3, 0)
     monkeypatch.setattr(sitecheck, "code_stamp", lambda: "other code")
     assert _counting(config_file, cache_file) == (0, 3)
+
+
+def test_theme_listing_adds_the_files_mkdocs_adds(tmp_path: Path) -> None:
+    """sitecheck.ThemeListing skips hidden folders; MkDocs' filter drops them anyway: the theme
+    files a check knows are those of a build, for Material and a custom_dir with dot files."""
+    from mkdocs.structure.files import get_files
+
+    from mkdocs_careerkit.sitecheck import ThemeListing
+
+    custom = tmp_path / "overrides"
+    for name in ("main.html", "assets/extra.css", ".hidden/x.css", "img/.dot.png", "logo.svg"):
+        (custom / name).parent.mkdir(parents=True, exist_ok=True)
+        (custom / name).write_text("x", encoding="utf-8")
+    write_site(
+        tmp_path,
+        {"index.md": "# Home\n", "logo.svg": "<svg/>"},
+        {"theme": {"name": "material", "custom_dir": "overrides"}},
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    theirs, ours = get_files(config), get_files(config)
+    theirs.add_files_from_theme(config.theme.get_env(), config)
+    ours.add_files_from_theme(cast(Any, ThemeListing(config.theme.dirs)), config)
+    listed = [(f.src_uri, f.abs_src_path, f.url) for f in ours]
+    assert listed == [(f.src_uri, f.abs_src_path, f.url) for f in theirs]
+    assert "assets/extra.css" in {f.src_uri for f in ours}
+
+
+def test_a_few_changed_pages_go_to_the_recent_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pre-commit run writes only the pages it re-read, next to the main file, which stays as
+    it was; later runs use both; past the limit, one main file again."""
+    site = start()
+    config_file = write(tmp_path, site)
+    cache_file = tmp_path / "c" / cache.FILENAME
+    recent = Path(str(cache_file) + cache.RECENT_SUFFIX)
+    run(config_file, str(cache_file))
+    main = cache_file.read_bytes()
+    site.pages["guide/a.md"].headings.append("Deep Dive")
+    config_file = write(tmp_path, site)
+    assert run(config_file, str(cache_file)) == run(config_file, None)
+    assert cache_file.read_bytes() == main and recent.exists()
+    assert _counting(config_file, str(cache_file)) == (3, 0)
+    # The recent record is the one used: tampered with, it shows.
+    _tamper(str(recent), "guide/a.md", str(cache_file))
+    assert run(config_file, str(cache_file)) != run(config_file, None)
+    # A main file written since (another run, another token) makes the recent file stale.
+    recent_bytes = recent.read_bytes()
+    cache_file.unlink()
+    run(config_file, str(cache_file))
+    recent.write_bytes(recent_bytes)
+    assert _counting(config_file, str(cache_file)) == (3, 0)
+    assert run(config_file, str(cache_file)) == run(config_file, None)
+    # More changed pages than the recent file holds: the main file is written again.
+    monkeypatch.setattr(cache, "_RECENT_PAGES", 1)
+    site.pages["guide/a.md"].headings.append("Next Steps")
+    site.pages["guide/b.md"].headings.append("Overview")
+    config_file = write(tmp_path, site)
+    assert run(config_file, str(cache_file)) == run(config_file, None)
+    assert not recent.exists()
+    assert _counting(config_file, str(cache_file)) == (3, 0)
+
+
+def test_recent_file_is_dropped_with_the_configuration(tmp_path: Path) -> None:
+    site = start()
+    config_file = write(tmp_path, site)
+    cache_file = str(tmp_path / "c" / cache.FILENAME)
+    run(config_file, cache_file)
+    site.pages["guide/b.md"].headings.append("Deep Dive")
+    config_file = write(tmp_path, site)
+    run(config_file, cache_file)
+    assert os.path.exists(cache_file + cache.RECENT_SUFFIX)
+    _tamper(cache_file + cache.RECENT_SUFFIX, "guide/b.md", cache_file)
+    assert run(config_file, cache_file) != run(config_file, None)
+    site.min_tags = 2
+    config_file = write(tmp_path, site)
+    assert _counting(config_file, cache_file) == (0, 3)
+    assert run(config_file, cache_file) == run(config_file, None)
+
+
+def _link_checked(config_file: Path, cache_file: str | None) -> tuple[Any, list[str]]:
+    """A run's findings and links, and the pages whose links it checked (not taken from the
+    cache)."""
+    from mkdocs_careerkit.xref import check
+
+    checked: list[str] = []
+    original = check._Checker.check_page
+
+    def check_page(self: Any, src: str, facts: Any) -> Any:
+        checked.append(src)
+        return original(self, src, facts)
+
+    check._Checker.check_page = check_page  # type: ignore[method-assign]
+    try:
+        return run(config_file, cache_file), checked
+    finally:
+        check._Checker.check_page = original  # type: ignore[method-assign]
+
+
+def test_link_results_are_reused_only_while_what_they_read_is_unchanged(tmp_path: Path) -> None:
+    """A page whose links changed is checked again alone; an anchor removed from a page (or a
+    page deleted, the config changed) has every page checked again; always as a full run."""
+    site = start()
+    site.pages["guide/b.md"].links.append(("index.md", "overview"))
+    config_file = write(tmp_path, site)
+    cache_file = str(tmp_path / "c" / cache.FILENAME)
+    assert sorted(_link_checked(config_file, cache_file)[1]) == sorted(site.pages)
+    assert _link_checked(config_file, cache_file)[1] == []  # nothing changed
+    # Another link on a.md: only a.md's links are checked again.
+    site.pages["guide/a.md"].links.append(("guide/b.md", "no-such-anchor"))
+    config_file = write(tmp_path, site)
+    found, checked = _link_checked(config_file, cache_file)
+    assert checked == ["guide/a.md"]
+    assert found == run(config_file, None)
+    # index.md loses the heading b.md links to: every page's links again, and b.md's broken.
+    site.pages["index.md"].headings = ["Something Else"]
+    config_file = write(tmp_path, site)
+    found, checked = _link_checked(config_file, cache_file)
+    assert sorted(checked) == sorted(site.pages)
+    assert found == run(config_file, None)
+    assert ("guide/b.md", "xref.missing-anchor") in {(f.file, f.code) for f in found[0]}
+    # Prose only, on a page others link to: that page alone.
+    page = tmp_path / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMore prose.\n", encoding="utf-8")
+    found, checked = _link_checked(config_file, cache_file)
+    assert checked == ["index.md"]
+    assert found == run(config_file, None)
+    # A page deleted: every page again (the site's files changed), and links to it broken.
+    del site.pages["guide/b.md"]
+    config_file = write(tmp_path, site)
+    found, checked = _link_checked(config_file, cache_file)
+    assert sorted(checked) == sorted(site.pages)
+    assert found == run(config_file, None)
+    # The config: every page again.
+    site.ignore = ["gone.md"]
+    config_file = write(tmp_path, site)
+    found, checked = _link_checked(config_file, cache_file)
+    assert sorted(checked) == sorted(site.pages)
+    assert found == run(config_file, None)
+
+
+def test_theme_custom_dir_changes_what_the_cached_check_finds(tmp_path: Path) -> None:
+    """An id the theme's templates add (custom_dir) is known to the cached check as soon as it
+    is there, and missed as soon as it is gone, as in a full run."""
+    site = start()
+    site.pages["guide/a.md"].links.append(("index.md", "custom-banner"))
+    config_file = write(tmp_path, site)
+    text = config_file.read_text(encoding="utf-8").replace(
+        "theme:\n  name: material\n", "theme:\n  name: material\n  custom_dir: overrides\n"
+    )
+    assert "custom_dir" in text
+    config_file.write_text(text, encoding="utf-8")
+    (tmp_path / "overrides").mkdir()
+    cache_file = str(tmp_path / "c" / cache.FILENAME)
+
+    def missing() -> list[str]:
+        from mkdocs_careerkit.sources import theme_ids
+
+        theme_ids.cache_clear()  # remembered per process; each check is a new one
+        cached, full = run(config_file, cache_file), run(config_file, None)
+        assert cached == full
+        return [f.file for f in cached[0] if f.code == "xref.missing-anchor"]
+
+    assert missing() == ["guide/a.md"]
+    template = '{% extends "base.html" %}\n{% block announce %}<div id="custom-banner"></div>'
+    (tmp_path / "overrides" / "main.html").write_text(template + "{% endblock %}\n")
+    assert missing() == []
+    (tmp_path / "overrides" / "main.html").unlink()
+    assert missing() == ["guide/a.md"]

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mkdocs_careerkit import __version__
+from mkdocs_careerkit import __version__, cli
 from tests.conftest import write_site
 
 
@@ -102,3 +102,20 @@ def test_check_reads_config_like_mkdocs_inherit_and_env(tmp_path: Path) -> None:
         [exe, "check"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120
     )
     assert out.returncode == 1
+
+
+def test_check_leaves_the_cycle_collector_as_it_was(tmp_path: Path) -> None:
+    """main() turns Python's cycle collector off while it runs (cli._no_cycle_collection) and
+    back on afterwards, also when called in-process."""
+    import gc
+
+    config = write_site(tmp_path, {"index.md": "# Home\n"})
+    assert gc.isenabled()
+    assert cli.main(["check", "-f", str(config), "--no-cache", "-o", str(tmp_path / "r")]) == 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cli.main(["check", "-f", str(config), "--no-cache", "-o", str(tmp_path / "r")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

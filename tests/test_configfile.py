@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -219,3 +220,69 @@ def test_bad_zensical_toml_is_one_line_exit_2(
     last = err.splitlines()[-1]
     assert out == "" and last.startswith("careerkit: ") and problem in err, err
     assert "Traceback" not in err
+
+
+# mkdocs.yml through libyaml (configfile.load_yaml) must be what MkDocs' own loader makes of it.
+_YAML_SITE = """\
+site_name: !ENV [CAREERKIT_TEST_SITE_NAME, 'Fallback']
+INHERIT: base.yml
+docs_dir: docs
+theme:
+  name: mkdocs
+markdown_extensions:
+  - toc:
+      permalink: true
+      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}
+  - pymdownx.snippets:
+      base_path: !relative $config_dir
+nav:
+  - Home: index.md
+  - Guide:
+    - 'Quoted: title': guide.md
+    - guide.md
+"""
+
+
+def test_yaml_config_is_what_mkdocs_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("CAREERKIT_TEST_SITE_NAME", "From the environment")
+    write_site(tmp_path, {"index.md": "# Home\n", "guide.md": "# Guide\n"})
+    base = "site_url: https://example.org/\nuse_directory_urls: false\n"
+    (tmp_path / "base.yml").write_text(base, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(_YAML_SITE, encoding="utf-8")
+    path = str(tmp_path / "mkdocs.yml")
+    ours, theirs = configfile.load(path), load_config(path)
+    assert ours.config_file_path == theirs.config_file_path
+    for key in ("site_name", "site_url", "use_directory_urls", "docs_dir", "nav"):
+        assert ours[key] == theirs[key], key
+    assert ours.site_name == "From the environment"
+    assert ours.markdown_extensions == theirs.markdown_extensions
+    toc = ours.mdx_configs["toc"]
+    assert toc["slugify"]("A B", "-") == theirs.mdx_configs["toc"]["slugify"]("A B", "-") == "a-b"
+    base = ours.mdx_configs["pymdownx.snippets"]["base_path"]
+    assert os.path.normpath(os.fspath(base)) == str(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "site_name: [unclosed\n",
+        "site_name: x\n\tnav: []\n",
+        "site_name: x\nINHERIT: missing.yml\n",
+        "site_name: x\nuse_directory_urls: maybe\n",
+    ],
+)
+def test_broken_yaml_config_reads_as_mkdocs_words_it(tmp_path: Path, text: str) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    write_site(tmp_path, {"index.md": "# Home\n"})
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    path = str(tmp_path / "mkdocs.yml")
+    with pytest.raises(MkDocsException) as theirs:
+        load_config(path)
+    with pytest.raises(MkDocsException) as ours:
+        configfile.load(path)
+    assert type(ours.value) is type(theirs.value)
+    assert str(ours.value) == str(theirs.value)

@@ -285,6 +285,8 @@ class SiteTags:
     def _judge(self, source: _Source, index: int, value: str, kind: str, canonical: str) -> None:
         taxonomy = self.taxonomy
         assert taxonomy is not None
+        if kind not in ("unknown", "alias", "deprecated"):
+            return  # a tag of the taxonomy: nothing to report, so no YAML to compose for where
         at = source.where(self.options.key, index)
         if kind == "unknown":
             tip = taxonomy.suggest(value) or f"add it to the taxonomy ({taxonomy.path})"

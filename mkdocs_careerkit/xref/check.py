@@ -121,6 +121,34 @@ class PageLink:
 
 
 @dataclasses.dataclass(frozen=True)
+class PageResult:
+    """What checking one page's links gave (see :func:`check_links`' ``reuse``)."""
+
+    findings: tuple[Finding, ...]
+    links: tuple[PageLink, ...]
+    inbound: frozenset[str]
+    """The other pages its links lead to (pages no link leads to are orphans)."""
+    claimed: frozenset[tuple[str, str]]
+    anchor_misses: tuple[tuple[Finding, str, str], ...]
+
+
+def target_facts(facts: PageFacts) -> tuple[object, ...]:
+    """All that checking *other* pages' links reads of a page: its anchors, its headings'
+    anchors and texts (for suggestions), the reference labels it defines (for hints), what
+    was rendered of it. A page whose bytes changed but whose target facts did not changes
+    no other page's link findings."""
+    labels = sorted({reference_key(x.label) for x in facts.scan.links if x.kind == "definition"})
+    headings = tuple((h.anchor, h.text) for h in facts.scan.headings)
+    return (
+        sorted(a for a in facts.anchors if a),
+        None in facts.anchors,
+        headings,
+        labels,
+        facts.rendered,
+    )
+
+
+@dataclasses.dataclass(frozen=True)
 class XrefOptions:
     ignore: tuple[str, ...] = ()
     nav_section: str = "Cross-Reference Navigation"
@@ -742,22 +770,58 @@ class _Checker:
         if _is_page(target):
             self.links.append(PageLink(page, link.line, link.column, target, anchor, link.text, ok))
 
-    def run(self) -> list[Finding]:
+    def check_page(self, src: str, facts: PageFacts) -> PageResult:
+        """Check one page's links (adding to the checker's totals); what they gave."""
+        findings, links, misses = len(self.findings), len(self.links), len(self.anchor_misses)
+        inbound, claimed = self.inbound, self.claimed
+        self.inbound, self.claimed = set(), set()
+        valid = {}
+        for n, link in enumerate(facts.scan.links):
+            before = len(self.findings)
+            self.resolution = None
+            valid[n] = self.check_link(src, link, facts.rendered)
+            if len(self.findings) > before:
+                # MkDocs' own message about this link is then the same news, once more.
+                self.claimed.add((src, link.target))
+                if link.kind == "reference" and facts.rendered is not None:
+                    real = facts.rendered.references.get(reference_key(link.label))
+                    if real is not None:  # defined by a snippet or a hook
+                        self.claimed.add((src, real))
+            self.add_page_link(src, link, valid[n])
+        self.check_nav_section(facts, valid)
+        result = PageResult(
+            tuple(self.findings[findings:]),
+            tuple(self.links[links:]),
+            frozenset(self.inbound),
+            frozenset(self.claimed),
+            tuple(self.anchor_misses[misses:]),
+        )
+        inbound |= self.inbound  # in place: a copy per page would grow with the site
+        claimed |= self.claimed
+        self.inbound, self.claimed = inbound, claimed
+        return result
+
+    def replay(self, result: PageResult) -> None:
+        """Add what checking a page gave earlier, as :meth:`check_page` would have."""
+        self.findings += result.findings
+        self.links += result.links
+        self.inbound |= result.inbound
+        self.claimed |= result.claimed
+        self.anchor_misses += result.anchor_misses
+
+    def run(
+        self,
+        reuse: Mapping[str, PageResult] | None = None,
+        results: dict[str, PageResult] | None = None,
+    ) -> list[Finding]:
         for src, facts in self.pages.items():
-            valid = {}
-            for n, link in enumerate(facts.scan.links):
-                before = len(self.findings)
-                self.resolution = None
-                valid[n] = self.check_link(src, link, facts.rendered)
-                if len(self.findings) > before:
-                    # MkDocs' own message about this link is then the same news, once more.
-                    self.claimed.add((src, link.target))
-                    if link.kind == "reference" and facts.rendered is not None:
-                        real = facts.rendered.references.get(reference_key(link.label))
-                        if real is not None:  # defined by a snippet or a hook
-                            self.claimed.add((src, real))
-                self.add_page_link(src, link, valid[n])
-            self.check_nav_section(facts, valid)
+            done = reuse.get(src) if reuse is not None else None
+            if done is not None:
+                self.replay(done)
+                continue
+            result = self.check_page(src, facts)
+            if results is not None:
+                results[src] = result
         for url, sources in self.site.collisions:
             first, *others = sources
             for other in others:
@@ -803,6 +867,9 @@ def check_links(
     claimed: set[tuple[str, str]] | None = None,
     links: list[PageLink] | None = None,
     anchor_misses: list[tuple[Finding, str, str]] | None = None,
+    *,
+    reuse: Mapping[str, PageResult] | None = None,
+    results: dict[str, PageResult] | None = None,
 ) -> list[Finding]:
     """Every cross-reference finding for a site, in no particular order.
 
@@ -816,9 +883,15 @@ def check_links(
             order of ``pages`` and of each page's links.
         anchor_misses: If given, receives each missing-anchor finding with its target page and
             anchor, so the build can look for ids that plugins add to finished pages.
+        reuse: What checking some pages' links gave in an earlier run, used instead of checking
+            them again: right only when those pages, the site, the options and the
+            :func:`target_facts` of every page are the same as then (``careerkit check``'s
+            cache makes sure of it).
+        results: If given, receives what checking each page's links gave (pages not in
+            ``reuse``).
     """
     checker = _Checker(pages, site, options or XrefOptions())
-    findings = checker.run()
+    findings = checker.run(reuse, results)
     if claimed is not None:
         claimed.update(checker.claimed)
     if links is not None:
