@@ -197,7 +197,8 @@ class CareerkitPlugin(BasePlugin[CareerkitConfig]):
             return
         if has_errors(findings) and self.command != "serve":
             raise PluginError(summary(findings))
-        log.info(summary(findings))
+        # MkDocs names the plugin before the message: "mkdocs_careerkit: 0 errors, 1 warning".
+        log.info(summary(findings).removeprefix("careerkit: "))
 
     @property
     def _state(self) -> Build:
