@@ -148,6 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    if not args.config_file:
+        args.config_file = configfile.find_config_file()
+        if not os.path.isfile(args.config_file):
+            return _no_config_here()
     # MkDocs' warnings while loading the config go to stderr; the handler is removed again so
     # that calling main() in-process (tests, other tools) leaves logging as it was.
     handler = logging.StreamHandler(sys.stderr)
@@ -190,9 +194,6 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    if not args.config_file and not os.path.isfile(configfile.find_config_file()):
-        return _no_config_here()
-    args.config_file = args.config_file or configfile.find_config_file()
     named: list[str] | None = None
     if args.files or args.changed:
         if args.write_baseline:
@@ -350,11 +351,9 @@ def _config_error(e: Exception, config_file: str | None) -> int:
 
 def _tags(args: argparse.Namespace) -> int:
     """``careerkit tags init`` / ``report``."""
-    if not args.config_file and not os.path.isfile(configfile.find_config_file()):
-        return _no_config_here()
     try:
         with _stdout_to_stderr():
-            config = configfile.load(args.config_file or configfile.find_config_file())
+            config = configfile.load(args.config_file)
             options = sitecheck.plugin_config(config)
             found = tags_adapter.site_usage(options, config)
     except (ConfigurationError, MkDocsException, OSError) as e:
